@@ -1,0 +1,3 @@
+namespace WhatsApp.Domain.Common;
+
+public sealed class ConflictException(string message) : DomainException(message);

@@ -1,0 +1,141 @@
+namespace WhatsApp.Domain.Messages;
+
+/// <summary>
+/// A WhatsApp message in either direction. State changes go through methods so the status only moves forward.
+/// </summary>
+public sealed class Message
+{
+    public const int MaxErrorReasonLength = 1024;
+
+    private Message()
+    {
+        From = To = Contact = ClientName = string.Empty;
+        Content = new MessageContent();
+    }
+
+    public Guid Id { get; private set; }
+
+    public MessageDirection Direction { get; private set; }
+
+    public MessageType Type { get; private set; }
+
+    /// <summary>Sender number, E.164. For outbound messages one of our WhatsApp numbers.</summary>
+    public string From { get; private set; }
+
+    /// <summary>Recipient number, E.164.</summary>
+    public string To { get; private set; }
+
+    /// <summary>The customer's number: <see cref="To"/> for outbound, <see cref="From"/> for inbound.</summary>
+    public string Contact { get; private set; }
+
+    public MessageContent Content { get; private set; }
+
+    public MessageStatus Status { get; private set; }
+
+    public string? ProviderMessageId { get; private set; }
+
+    public string? ErrorCode { get; private set; }
+
+    public string? ErrorReason { get; private set; }
+
+    /// <summary>Dispatch attempts so far (each one an HTTP request that may have reached Plivo).</summary>
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    /// <summary>Name of the API client that created an outbound message; senders may read only their own.</summary>
+    public string ClientName { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public static Message CreateOutbound(
+        Guid id, string from, string to, MessageType type, MessageContent content, string clientName, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(to);
+        ArgumentNullException.ThrowIfNull(content);
+        return new Message
+        {
+            Id = id,
+            Direction = MessageDirection.Outbound,
+            Type = type,
+            From = from,
+            To = to,
+            Contact = to,
+            Content = content,
+            ClientName = clientName,
+            Status = MessageStatus.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>Called right before the HTTP request; from now on a crash leaves the outcome unknown.</summary>
+    public void MarkSending(DateTimeOffset now)
+    {
+        EnsureStatus(MessageStatus.Queued);
+        Status = MessageStatus.Sending;
+        Attempts++;
+        NextAttemptAt = null;
+        UpdatedAt = now;
+    }
+
+    public void MarkSent(string providerMessageId, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerMessageId);
+        EnsureStatus(MessageStatus.Sending);
+        Status = MessageStatus.Sent;
+        ProviderMessageId = providerMessageId;
+        ErrorCode = null;
+        ErrorReason = null;
+        SentAt = now;
+        UpdatedAt = now;
+    }
+
+    public void MarkFailed(string errorCode, string reason, DateTimeOffset now)
+    {
+        EnsureStatus(MessageStatus.Sending);
+        Status = MessageStatus.Failed;
+        SetError(errorCode, reason);
+        UpdatedAt = now;
+    }
+
+    public void ScheduleRetry(string errorCode, string reason, DateTimeOffset nextAttemptAt, DateTimeOffset now)
+    {
+        EnsureStatus(MessageStatus.Sending);
+        Status = MessageStatus.Queued;
+        SetError(errorCode, reason);
+        NextAttemptAt = nextAttemptAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>
+    /// The request may have reached Plivo. Resending could deliver the message twice, so it stays here until staff decide.
+    /// </summary>
+    public void MarkOutcomeUnknown(string reason, DateTimeOffset now)
+    {
+        EnsureStatus(MessageStatus.Sending);
+        Status = MessageStatus.OutcomeUnknown;
+        SetError("outcome_unknown", reason);
+        UpdatedAt = now;
+    }
+
+    private void SetError(string errorCode, string reason)
+    {
+        ErrorCode = errorCode;
+        ErrorReason = reason.Length > MaxErrorReasonLength ? reason[..MaxErrorReasonLength] : reason;
+    }
+
+    private void EnsureStatus(MessageStatus expected)
+    {
+        if (Status != expected)
+        {
+            throw new InvalidOperationException($"Message {Id} is {Status}, expected {expected}.");
+        }
+    }
+}

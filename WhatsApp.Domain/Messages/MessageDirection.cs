@@ -1,0 +1,7 @@
+namespace WhatsApp.Domain.Messages;
+
+public enum MessageDirection
+{
+    Outbound,
+    Inbound,
+}

@@ -1,0 +1,43 @@
+namespace WhatsApp.Domain.Messages;
+
+/// <summary>
+/// Keeps a message's current status monotonic: queued &lt; sending &lt; sent &lt; delivered &lt; read,
+/// while failed, undelivered and outcome_unknown are final for the dispatcher and are never overwritten by a late
+/// sent or delivered report.
+/// </summary>
+public static class MessageStatusRules
+{
+    public static bool IsFinal(MessageStatus status) =>
+        status is MessageStatus.Failed or MessageStatus.Undelivered or MessageStatus.Read or MessageStatus.Received;
+
+    public static int Rank(MessageStatus status) => status switch
+    {
+        MessageStatus.Queued => 0,
+        MessageStatus.Sending => 1,
+        MessageStatus.OutcomeUnknown => 2,
+        MessageStatus.Sent => 3,
+        MessageStatus.Delivered => 4,
+        MessageStatus.Read => 5,
+        MessageStatus.Failed => 6,
+        MessageStatus.Undelivered => 6,
+        MessageStatus.Received => 7,
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
+    };
+
+    /// <summary>Whether a provider report of <paramref name="next"/> may replace <paramref name="current"/>.</summary>
+    public static bool CanAdvance(MessageStatus current, MessageStatus next)
+    {
+        if (current == next || current is MessageStatus.Failed or MessageStatus.Undelivered or MessageStatus.Received)
+        {
+            return false;
+        }
+
+        // A late failure report still wins over sent/delivered: the provider knows better than our optimism.
+        if (next is MessageStatus.Failed or MessageStatus.Undelivered)
+        {
+            return current != MessageStatus.Read;
+        }
+
+        return Rank(next) > Rank(current);
+    }
+}

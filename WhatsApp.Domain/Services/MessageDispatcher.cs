@@ -1,0 +1,75 @@
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Domain.Services;
+
+/// <summary>
+/// Sends due outbound messages: claims them from the outbox, paces them per sender, makes one attempt each and
+/// records the outcome. A message is resent only when the provider certainly did not take it.
+/// </summary>
+public sealed class MessageDispatcher(
+    IOutbox queue,
+    IMessagingProvider provider,
+    ISenderPacer pacer,
+    DispatchPolicy policy,
+    TimeProvider time)
+{
+    /// <summary>Runs one round; returns how many messages it attempted (0 when nothing was due).</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken ct)
+    {
+        await queue.ReleaseAbandonedAsync(ct);
+        var batch = await queue.ClaimDueAsync(policy.BatchSize, ct);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        var options = new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrency, CancellationToken = ct };
+        await Parallel.ForEachAsync(batch, options, (message, token) => new ValueTask(DispatchOneAsync(message, token)));
+        return batch.Count;
+    }
+
+    /// <summary>Sends one claimed message and stores the outcome.</summary>
+    public async Task DispatchOneAsync(Message message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await pacer.WaitAsync(message.From, ct);
+        message.MarkSending(time.GetUtcNow());
+        await queue.SaveAsync(message, ct);
+
+        var result = await provider.SendAsync(message, ct);
+        Apply(message, result);
+
+        // The attempt happened: record it even if shutdown began meanwhile.
+        await queue.SaveAsync(message, CancellationToken.None);
+    }
+
+    private void Apply(Message message, SendResult result)
+    {
+        var now = time.GetUtcNow();
+        switch (result)
+        {
+            case SendResult.Accepted accepted:
+                message.MarkSent(accepted.ProviderMessageId, now);
+                break;
+            case SendResult.Rejected rejected:
+                message.MarkFailed(rejected.ErrorCode, rejected.Reason, now);
+                break;
+            case SendResult.RetryLater retry when OutOfRetries(message, now):
+                message.MarkFailed(retry.ErrorCode, $"Gave up after {message.Attempts} attempts: {retry.Reason}", now);
+                break;
+            case SendResult.RetryLater retry:
+                var delay = policy.NextDelay(message.Attempts, retry.RetryAfter, Random.Shared.NextDouble());
+                message.ScheduleRetry(retry.ErrorCode, retry.Reason, now + delay, now);
+                break;
+            case SendResult.OutcomeUnknown unknown:
+                message.MarkOutcomeUnknown(unknown.Reason, now);
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected send result {result.GetType().Name}.");
+        }
+    }
+
+    private bool OutOfRetries(Message message, DateTimeOffset now) =>
+        message.Attempts >= policy.MaxAttempts || now - message.CreatedAt >= policy.RetryWindow;
+}

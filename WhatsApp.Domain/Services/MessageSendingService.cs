@@ -1,0 +1,64 @@
+using WhatsApp.Domain.Common;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Domain.Services;
+
+/// <summary>Accepts send requests: stores them as queued outbound messages, once per idempotency key.</summary>
+public sealed class MessageSendingService(
+    IMessageRepository messages,
+    IIdempotencyStore idempotency,
+    IDispatchSignal dispatchSignal,
+    TimeProvider time)
+{
+    public async Task<AcceptedMessage> AcceptAsync(SendMessageCommand command, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        if (command.IdempotencyKey is { } key)
+        {
+            var replay = await FindReplayAsync(command, key, ct);
+            if (replay is not null)
+            {
+                return replay;
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var message = Message.CreateOutbound(
+            Guid.CreateVersion7(now), command.From, command.To, command.Type, command.Content, command.ClientName, now);
+        var record = command.IdempotencyKey is null
+            ? null
+            : new IdempotencyRecord(command.ClientName, command.IdempotencyKey, command.RequestFingerprint ?? string.Empty, message.Id, now);
+        try
+        {
+            await messages.AddAsync(message, record, ct);
+        }
+        catch (DuplicateIdempotencyKeyException)
+        {
+            // A concurrent request with the same key won the race; answer as it did.
+            return await FindReplayAsync(command, command.IdempotencyKey!, ct)
+                ?? throw new InvalidOperationException("Idempotency record vanished after a key conflict.");
+        }
+
+        dispatchSignal.Notify();
+        return new AcceptedMessage(message, Replayed: false);
+    }
+
+    private async Task<AcceptedMessage?> FindReplayAsync(SendMessageCommand command, string key, CancellationToken ct)
+    {
+        var existing = await idempotency.FindAsync(command.ClientName, key, ct);
+        if (existing is null)
+        {
+            return null;
+        }
+
+        if (!string.Equals(existing.RequestFingerprint, command.RequestFingerprint, StringComparison.Ordinal))
+        {
+            throw new ConflictException("This Idempotency-Key was already used with a different request body.");
+        }
+
+        var message = await messages.FindAsync(existing.MessageId, ct)
+            ?? throw new InvalidOperationException($"Idempotency key points at missing message {existing.MessageId}.");
+        return new AcceptedMessage(message, Replayed: true);
+    }
+}
