@@ -1,8 +1,34 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+using WhatsApp.Api;
+using WhatsApp.Infrastructure;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Plivo;
+
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddControllers();
+PlivoEnvironmentAliases.Apply(builder.Configuration);
+builder.Services.AddApi();
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
+
 var app = builder.Build();
+await app.Services.InitializeDatabaseAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment()))
+{
+    // The reference documents the API; it exposes no data, so it is served without a key where enabled.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+}
+
 app.MapControllers();
-app.Run();
+await app.RunAsync();
 
 /// <summary>Entry point, public so functional tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

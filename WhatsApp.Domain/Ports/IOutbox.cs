@@ -11,8 +11,14 @@ public interface IOutbox
     /// </summary>
     Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct);
 
-    /// <summary>Persists the dispatch state of a claimed message; the lease is released once it is no longer sending.</summary>
-    Task SaveAsync(Message message, CancellationToken ct);
+    /// <summary>
+    /// Persists a claimed message that was just marked <see cref="MessageStatus.Sending"/>, only while this dispatcher
+    /// still holds its lease. Returns false when the lease was lost (another dispatcher may own it now): do not send.
+    /// </summary>
+    Task<bool> TryStartSendingAsync(Message message, CancellationToken ct);
+
+    /// <summary>Persists the outcome of an attempt and releases the lease.</summary>
+    Task SaveOutcomeAsync(Message message, CancellationToken ct);
 
     /// <summary>
     /// Finds messages left in <see cref="MessageStatus.Sending"/> by a dispatcher whose lease expired (a crash mid-request)

@@ -8,7 +8,7 @@ namespace WhatsApp.Domain.Services;
 /// records the outcome. A message is resent only when the provider certainly did not take it.
 /// </summary>
 public sealed class MessageDispatcher(
-    IOutbox queue,
+    IOutbox outbox,
     IMessagingProvider provider,
     ISenderPacer pacer,
     DispatchPolicy policy,
@@ -17,8 +17,7 @@ public sealed class MessageDispatcher(
     /// <summary>Runs one round; returns how many messages it attempted (0 when nothing was due).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
-        await queue.ReleaseAbandonedAsync(ct);
-        var batch = await queue.ClaimDueAsync(policy.BatchSize, ct);
+        var batch = await ClaimDueAsync(policy.BatchSize, ct);
         if (batch.Count == 0)
         {
             return 0;
@@ -29,19 +28,29 @@ public sealed class MessageDispatcher(
         return batch.Count;
     }
 
+    /// <summary>Gives up on messages abandoned mid-request by a dead dispatcher, then leases up to <paramref name="max"/> due ones.</summary>
+    public async Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct)
+    {
+        await outbox.ReleaseAbandonedAsync(ct);
+        return await outbox.ClaimDueAsync(max, ct);
+    }
+
     /// <summary>Sends one claimed message and stores the outcome.</summary>
     public async Task DispatchOneAsync(Message message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
         await pacer.WaitAsync(message.From, ct);
         message.MarkSending(time.GetUtcNow());
-        await queue.SaveAsync(message, ct);
+        if (!await outbox.TryStartSendingAsync(message, ct))
+        {
+            return;
+        }
 
         var result = await provider.SendAsync(message, ct);
         Apply(message, result);
 
         // The attempt happened: record it even if shutdown began meanwhile.
-        await queue.SaveAsync(message, CancellationToken.None);
+        await outbox.SaveOutcomeAsync(message, CancellationToken.None);
     }
 
     private void Apply(Message message, SendResult result)

@@ -1,0 +1,16 @@
+namespace WhatsApp.Api.Auth;
+
+public static class Policies
+{
+    /// <summary>Send messages: sender or admin keys.</summary>
+    public const string Send = "send";
+
+    /// <summary>Read one message: any key; senders only see their own (checked by the action).</summary>
+    public const string ReadMessage = "read-message";
+
+    /// <summary>Message history across all clients: agent or admin keys.</summary>
+    public const string ReadHistory = "read-history";
+
+    /// <summary>Operations such as erasure and replays: admin keys.</summary>
+    public const string Admin = "admin";
+}

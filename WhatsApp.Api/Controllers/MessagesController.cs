@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WhatsApp.Api.Auth;
+using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Errors;
+using WhatsApp.Domain.Common;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Services;
+
+namespace WhatsApp.Api.Controllers;
+
+[ApiController]
+[Route("api/messages")]
+[Produces("application/json")]
+public sealed class MessagesController(MessageSendingService sending, IMessageRepository messages, ISenderDirectory senders)
+    : ControllerBase
+{
+    public const int MaxBodyBytes = 64 * 1024;
+
+    /// <summary>Stores a message and queues it for sending. Answers before Plivo is called.</summary>
+    [HttpPost]
+    [Authorize(Policy = Policies.Send)]
+    [Consumes("application/json")]
+    [RequestBodyLimit(MaxBodyBytes)]
+    [ProducesResponseType<SendMessageResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
+    public async Task<IActionResult> Send(
+        [FromBody] SendMessageRequest request,
+        [FromHeader(Name = "Idempotency-Key"), StringLength(255, MinimumLength = 1)] string? idempotencyKey,
+        CancellationToken ct)
+    {
+        var command = request.ToCommand(senders.DefaultSender, User.ClientName(), idempotencyKey, idempotencyKey is null ? null : request.Fingerprint());
+        var accepted = await sending.AcceptAsync(command, ct);
+        Response.Headers["Idempotent-Replayed"] = accepted.Replayed ? "true" : "false";
+        return AcceptedAtAction(nameof(Get), new { id = accepted.Message.Id }, accepted.Message.ToSendResponse());
+    }
+
+    /// <summary>A message with its current status, provider id, error and attempts. Senders see only their own.</summary>
+    [HttpGet("{id:guid}")]
+    [Authorize(Policy = Policies.ReadMessage)]
+    [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    public async Task<ActionResult<MessageResponse>> Get(Guid id, CancellationToken ct)
+    {
+        var message = await messages.FindAsync(id, ct);
+        if (message is null || !(User.CanReadAllMessages() || message.ClientName == User.ClientName()))
+        {
+            throw new NotFoundException("Message", id.ToString());
+        }
+
+        return message.ToResponse();
+    }
+}

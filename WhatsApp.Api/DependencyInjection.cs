@@ -1,0 +1,44 @@
+using System.Text.Json;
+using FluentValidation.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+using WhatsApp.Api.Auth;
+using WhatsApp.Api.Errors;
+using WhatsApp.Api.OpenApi;
+using WhatsApp.Api.Validation;
+
+namespace WhatsApp.Api;
+
+public static class DependencyInjection
+{
+    /// <summary>MVC with snake_case JSON, validation, problem details, API-key auth and the OpenAPI document.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddControllers()
+            .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
+        ValidationSetup.Configure();
+        services.AddSendMessageValidation();
+        services.AddFluentValidationAutoValidation();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ExceptionToProblemHandler>();
+
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<ApiKeyStore>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Send, p => p.RequireRole(Roles.Sender, Roles.Admin))
+            .AddPolicy(Policies.ReadMessage, p => p.RequireRole(Roles.Sender, Roles.Agent, Roles.Admin))
+            .AddPolicy(Policies.ReadHistory, p => p.RequireRole(Roles.Agent, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+
+            // Anything without an explicit policy still needs a key, so a new controller cannot forget auth.
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        services.AddOpenApi(o => o.AddOperationTransformer<SendMessageExamplesTransformer>());
+        return services;
+    }
+}

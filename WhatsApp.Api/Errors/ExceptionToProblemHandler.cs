@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using WhatsApp.Domain.Common;
+
+namespace WhatsApp.Api.Errors;
+
+/// <summary>
+/// Maps exceptions to problem details: domain rules to 4xx, bad HTTP input to its own status, anything else to a
+/// 500 that reveals nothing of the exception (it is logged instead).
+/// </summary>
+internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService problems, ILogger<ExceptionToProblemHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, title, detail) = exception switch
+        {
+            NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
+            ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", e.Message),
+            _ => (StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the trace id when reporting it."),
+        };
+        if (status >= StatusCodes.Status500InternalServerError)
+        {
+            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
+    private partial void LogUnhandled(Exception exception, string method, string path);
+}

@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Services;
+using WhatsApp.Infrastructure.Dispatch;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Simulator;
+
+namespace WhatsApp.Infrastructure;
+
+public static class DependencyInjection
+{
+    public const string DatabaseHealthCheckName = "database";
+
+    /// <summary>Persistence, the outbox dispatcher, the messaging provider and the domain services.</summary>
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
+        services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName)
+            .Validate(o => o.PerSenderRatePerSecond >= 1, "Dispatch:PerSenderRatePerSecond must be at least 1.")
+            .Validate(o => o.MaxAttempts >= 1, "Dispatch:MaxAttempts must be at least 1.")
+            .Validate(o => o.MaxConcurrency >= 1 && o.BatchSize >= 1, "Dispatch:MaxConcurrency and Dispatch:BatchSize must be at least 1.")
+            .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+
+        var connectionString = SqliteConnectionStrings.Resolve(
+            configuration.GetConnectionString("WhatsApp"), environment.ContentRootPath);
+        services.AddDbContextFactory<WhatsAppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<IMessageRepository, MessageRepository>();
+        services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
+        services.AddSingleton<IOutbox, OutboxStore>();
+        services.AddSingleton<ISenderPacer, SenderPacer>();
+        services.AddSingleton<ISenderDirectory, SenderDirectory>();
+        services.AddSingleton<DispatchSignal>();
+        services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());
+        services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
+        services.AddScoped<MessageSendingService>();
+        services.AddScoped<MessageDispatcher>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
+
+        AddMessagingProvider(services, configuration);
+        services.AddHostedService<ProviderStartupLog>();
+        if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
+        {
+            services.AddHostedService<DispatchWorker>();
+        }
+
+        return services;
+    }
+
+    private static void AddMessagingProvider(IServiceCollection services, IConfiguration configuration)
+    {
+        var messaging = configuration.GetSection(MessagingOptions.SectionName).Get<MessagingOptions>() ?? new MessagingOptions();
+        var plivo = configuration.GetSection(PlivoOptions.SectionName).Get<PlivoOptions>() ?? new PlivoOptions();
+        if (ProviderSelection.Resolve(messaging, plivo) == ProviderSelection.Simulator)
+        {
+            services.AddSingleton<IMessagingProvider, SimulatorMessagingProvider>();
+            return;
+        }
+
+        services.AddPlivoMessaging();
+        services.AddTransient<IMessagingProvider>(sp => sp.GetRequiredService<PlivoMessagingProvider>());
+    }
+
+    private static DispatchPolicy ToPolicy(DispatchOptions options) => new()
+    {
+        MaxAttempts = options.MaxAttempts,
+        RetryWindow = options.RetryWindow,
+        BaseDelay = options.RetryBaseDelay,
+        MaxDelay = options.RetryMaxDelay,
+        BatchSize = options.BatchSize,
+        MaxConcurrency = options.MaxConcurrency,
+    };
+}

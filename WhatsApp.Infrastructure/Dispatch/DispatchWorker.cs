@@ -1,0 +1,122 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Services;
+
+namespace WhatsApp.Infrastructure.Dispatch;
+
+/// <summary>
+/// Keeps up to <see cref="DispatchOptions.MaxConcurrency"/> sends in flight: whenever slots are free it claims that
+/// many due messages, so one slow request never holds back the rest.
+/// </summary>
+internal sealed partial class DispatchWorker(
+    IServiceScopeFactory scopes,
+    DispatchSignal signal,
+    IOptions<DispatchOptions> options,
+    TimeProvider time,
+    ILogger<DispatchWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
+        var inFlight = new List<Task>();
+        var nextPurge = time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                nextPurge = await PurgeIdempotencyKeysIfDueAsync(nextPurge, stoppingToken);
+                await slots.WaitAsync(stoppingToken);
+                var free = slots.CurrentCount + 1;
+                IReadOnlyList<Message> batch;
+                await using (var scope = scopes.CreateAsyncScope())
+                {
+                    batch = await scope.ServiceProvider.GetRequiredService<MessageDispatcher>()
+                        .ClaimDueAsync(Math.Min(free, settings.BatchSize), stoppingToken);
+                }
+
+                if (batch.Count == 0)
+                {
+                    slots.Release();
+                    await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                    continue;
+                }
+
+                // One slot is already held; take the rest the batch needs (they are free: we counted them).
+                for (var i = 1; i < batch.Count; i++)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                }
+
+                inFlight.RemoveAll(t => t.IsCompleted);
+                inFlight.AddRange(batch.Select(message => SendAsync(message, slots, stoppingToken)));
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception ex)
+            {
+                LogRoundFailed(ex);
+                await Task.Delay(settings.PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task SendAsync(Message message, SemaphoreSlim slots, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<MessageDispatcher>().DispatchOneAsync(message, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutdown: an unsent claim returns to the queue when its lease expires.
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(ex, message.Id);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<DateTimeOffset> PurgeIdempotencyKeysIfDueAsync(DateTimeOffset due, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now < due)
+        {
+            return due;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var purged = await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>()
+            .PurgeAsync(now - options.Value.IdempotencyKeyRetention, ct);
+        if (purged > 0)
+        {
+            LogPurged(purged);
+        }
+
+        return now + PurgeInterval;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch round failed; retrying after the poll interval")]
+    private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching message {MessageId} failed unexpectedly; it is retried or marked outcome unknown when its lease expires")]
+    private partial void LogSendFailed(Exception exception, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired idempotency keys")]
+    private partial void LogPurged(int count);
+}

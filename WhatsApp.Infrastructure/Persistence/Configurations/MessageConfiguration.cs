@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WhatsApp.Domain.Messages;
+
+namespace WhatsApp.Infrastructure.Persistence.Configurations;
+
+internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
+{
+    /// <summary>Shadow columns of the outbox lease: which dispatcher holds a message, and until when.</summary>
+    internal const string LeaseOwner = "LeaseOwner";
+    internal const string LeaseExpiresAt = "LeaseExpiresAt";
+
+    public void Configure(EntityTypeBuilder<Message> builder)
+    {
+        builder.ToTable("Messages");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(16);
+        builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(m => m.From).HasMaxLength(20);
+        builder.Property(m => m.To).HasMaxLength(20);
+        builder.Property(m => m.Contact).HasMaxLength(20);
+        builder.Property(m => m.ProviderMessageId).HasMaxLength(64);
+        builder.Property(m => m.ErrorCode).HasMaxLength(64);
+        builder.Property(m => m.ErrorReason).HasMaxLength(Message.MaxErrorReasonLength);
+        builder.Property(m => m.ClientName).HasMaxLength(100);
+        builder.Property<string?>(LeaseOwner).HasMaxLength(64);
+        builder.Property<DateTime?>(LeaseExpiresAt);
+
+        builder.ComplexProperty(m => m.Content, content =>
+        {
+            content.Property(c => c.Text).HasColumnName("Body").HasMaxLength(4096);
+            content.Property(c => c.MediaUrl).HasColumnName("MediaUrl").HasMaxLength(2048);
+            content.Property(c => c.Template).HasColumnName("Template").HasMaxLength(65536)
+                .HasConversion(JsonColumnConverter.Create<TemplateContent>(), JsonColumnConverter.Comparer<TemplateContent>());
+            content.Property(c => c.Interactive).HasColumnName("Interactive").HasMaxLength(65536)
+                .HasConversion(JsonColumnConverter.Create<InteractiveContent>(), JsonColumnConverter.Comparer<InteractiveContent>());
+            content.Property(c => c.Location).HasColumnName("Location").HasMaxLength(4096)
+                .HasConversion(JsonColumnConverter.Create<LocationContent>(), JsonColumnConverter.Comparer<LocationContent>());
+        });
+
+        // The dispatcher's claim query: queued messages by due time.
+        builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        builder.HasIndex(m => m.ProviderMessageId).IsUnique().HasFilter("\"ProviderMessageId\" IS NOT NULL");
+        builder.HasIndex(m => new { m.Contact, m.CreatedAt });
+        builder.HasIndex(m => new { m.ClientName, m.CreatedAt });
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Infrastructure.Persistence;
+
+internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> contexts) : IMessageRepository
+{
+    public async Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Messages.Add(message);
+        if (idempotency is not null)
+        {
+            db.IdempotencyRecords.Add(idempotency);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (idempotency is not null && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            throw new DuplicateIdempotencyKeyException(idempotency.Key, ex);
+        }
+    }
+
+    public async Task<Message?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace WhatsApp.Infrastructure.Plivo;
+
+/// <summary>
+/// Checked at start-up. A half-filled Plivo section always stops the service; in Production a missing one does too,
+/// unless the simulator was chosen explicitly. Messages name the configuration key to fix.
+/// </summary>
+internal sealed partial class PlivoOptionsValidator(IHostEnvironment environment, IOptions<MessagingOptions> messaging)
+    : IValidateOptions<PlivoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, PlivoOptions options)
+    {
+        var failures = new List<string>();
+        var provider = messaging.Value.Provider;
+        if (!string.IsNullOrWhiteSpace(provider)
+            && !provider.Equals(ProviderSelection.Plivo, StringComparison.OrdinalIgnoreCase)
+            && !provider.Equals(ProviderSelection.Simulator, StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add("Messaging:Provider must be 'Plivo' or 'Simulator'.");
+        }
+
+        var usesPlivo = ProviderSelection.Resolve(messaging.Value, options) == ProviderSelection.Plivo;
+        var halfFilled = string.IsNullOrWhiteSpace(options.AuthId) != string.IsNullOrWhiteSpace(options.AuthToken);
+        if (usesPlivo || halfFilled || (environment.IsProduction() && string.IsNullOrWhiteSpace(provider)))
+        {
+            RequireKey(failures, options.AuthId, "Plivo:AuthId (or PLIVO_AUTH_ID)");
+            RequireKey(failures, options.AuthToken, "Plivo:AuthToken (or PLIVO_AUTH_TOKEN)");
+            if (string.IsNullOrWhiteSpace(options.DefaultSender) && options.Senders.Count == 0)
+            {
+                failures.Add("Plivo:DefaultSender (or PLIVO_WHATSAPP_SENDER_NUMBER) or Plivo:Senders is required to send through Plivo.");
+            }
+        }
+
+        foreach (var sender in options.Senders.Append(options.DefaultSender).OfType<string>())
+        {
+            if (!E164().IsMatch(sender))
+            {
+                failures.Add($"Plivo:Senders / Plivo:DefaultSender: '{sender}' is not an E.164 number such as +14155552671.");
+            }
+        }
+
+        if (!options.BaseUrl.IsAbsoluteUri)
+        {
+            failures.Add("Plivo:BaseUrl must be an absolute URL.");
+        }
+
+        if (options.PublicBaseUrl is { IsAbsoluteUri: false })
+        {
+            failures.Add("Plivo:PublicBaseUrl must be an absolute URL.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequireKey(List<string> failures, string? value, string key)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{key} is required to send through Plivo.");
+        }
+    }
+
+    [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
+    private static partial Regex E164();
+}
