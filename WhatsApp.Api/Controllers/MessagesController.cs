@@ -12,7 +12,6 @@ namespace WhatsApp.Api.Controllers;
 
 [ApiController]
 [Route("api/messages")]
-[Produces("application/json")]
 public sealed class MessagesController(MessageSendingService sending, IMessageRepository messages, ISenderDirectory senders)
     : ControllerBase
 {
@@ -23,7 +22,7 @@ public sealed class MessagesController(MessageSendingService sending, IMessageRe
     [Authorize(Policy = Policies.Send)]
     [Consumes("application/json")]
     [RequestBodyLimit(MaxBodyBytes)]
-    [ProducesResponseType<SendMessageResponse>(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<SendMessageResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status413PayloadTooLarge, "application/problem+json")]
@@ -41,7 +40,7 @@ public sealed class MessagesController(MessageSendingService sending, IMessageRe
     /// <summary>A message with its current status, provider id, error and attempts. Senders see only their own.</summary>
     [HttpGet("{id:guid}")]
     [Authorize(Policy = Policies.ReadMessage)]
-    [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<ActionResult<MessageResponse>> Get(Guid id, CancellationToken ct)
     {
