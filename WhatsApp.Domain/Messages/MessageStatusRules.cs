@@ -1,9 +1,9 @@
 namespace WhatsApp.Domain.Messages;
 
 /// <summary>
-/// Keeps a message's current status monotonic: queued &lt; sending &lt; sent &lt; delivered &lt; read,
-/// while failed, undelivered and outcome_unknown are final for the dispatcher and are never overwritten by a late
-/// sent or delivered report.
+/// Keeps a message's current status monotonic: queued &lt; sending &lt; outcome_unknown &lt; sent &lt; delivered &lt; read.
+/// Failed and undelivered are final and never overwritten by a late sent or delivered report; outcome_unknown is final
+/// for the dispatcher (never resent) but a provider report that resolves it is welcome.
 /// </summary>
 public static class MessageStatusRules
 {

@@ -52,7 +52,7 @@ public sealed class MessageSendingService(
             return null;
         }
 
-        if (!string.Equals(existing.RequestFingerprint, command.RequestFingerprint, StringComparison.Ordinal))
+        if (!string.Equals(existing.RequestFingerprint, command.RequestFingerprint ?? string.Empty, StringComparison.Ordinal))
         {
             throw new ConflictException("This Idempotency-Key was already used with a different request body.");
         }
