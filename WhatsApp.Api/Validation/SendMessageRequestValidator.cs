@@ -18,11 +18,13 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
         ArgumentNullException.ThrowIfNull(senders);
 
         RuleFor(x => x.To)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
             .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
             .NotEqual(x => x.From ?? senders.DefaultSender).WithMessage("'{PropertyName}' must differ from the sender.");
 
         RuleFor(x => x.From)
+            .Cascade(CascadeMode.Stop)
             .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
             .Must(from => from is null || senders.IsConfigured(from)).WithMessage("'{PropertyName}' is not a configured sender.");
 

@@ -33,10 +33,10 @@ internal sealed class TemplateComponentValidator : AbstractValidator<TemplateCom
 
         // Plivo's examples: a quick-reply button returns a payload, a URL button appends text to its URL.
         RuleForEach(x => x.Parameters)
-            .ChildRules(parameter => parameter.RuleFor(p => p!.Type).Equal("payload"))
+            .ChildRules(parameter => parameter.RuleFor(p => p!.Type).Equal("payload").WithMessage("'{PropertyName}' must be 'payload' on a quick_reply button."))
             .When(x => x.Type == Button && x.SubType == QuickReply);
         RuleForEach(x => x.Parameters)
-            .ChildRules(parameter => parameter.RuleFor(p => p!.Type).Equal("text"))
+            .ChildRules(parameter => parameter.RuleFor(p => p!.Type).Equal("text").WithMessage("'{PropertyName}' must be 'text' on a url button."))
             .When(x => x.Type == Button && x.SubType == Url);
     }
 }

@@ -6,7 +6,7 @@ namespace WhatsApp.Api.Validation;
 /// <summary>The <c>template</c> object: name, language and optional components.</summary>
 internal sealed class TemplateRequestValidator : AbstractValidator<TemplateRequest>
 {
-    private const string NamePattern = @"^[a-z0-9_]{1,512}$";
+    private const string NamePattern = "^[a-z0-9_]+$";
 
     // en, en_US, pt_BR, fil: the codes Meta lists for templates.
     private const string LanguagePattern = "^[a-z]{2,3}(_[A-Z]{2})?$";
@@ -14,9 +14,11 @@ internal sealed class TemplateRequestValidator : AbstractValidator<TemplateReque
     public TemplateRequestValidator()
     {
         RuleFor(x => x.Name)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty()
+            .MaximumLength(WhatsAppLimits.TemplateNameMax)
             .Matches(NamePattern)
-            .WithMessage($"'{{PropertyName}}' must be 1 to {WhatsAppLimits.TemplateNameMax} characters of a-z, 0-9 and _.");
+            .WithMessage("'{PropertyName}' may hold only a-z, 0-9 and _.");
 
         RuleFor(x => x.Language)
             .NotEmpty()
