@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using FluentValidation;
+using WhatsApp.Api.Contracts;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Api.Validation;
+
+/// <summary>
+/// Validates <c>POST /api/messages</c>: addressing and type here, the content through the validator of the
+/// requested type. Fields that belong to another type are rejected, keyed by their own name.
+/// </summary>
+public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageRequest>
+{
+    private const string E164 = @"^\+[1-9]\d{7,14}$";
+
+    public SendMessageRequestValidator(ISenderDirectory senders)
+    {
+        ArgumentNullException.ThrowIfNull(senders);
+
+        RuleFor(x => x.To)
+            .Cascade(CascadeMode.Stop)
+            .NotEmpty()
+            .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
+            .NotEqual(x => x.From ?? senders.DefaultSender).WithMessage("'{PropertyName}' must differ from the sender.");
+
+        RuleFor(x => x.From)
+            .Cascade(CascadeMode.Stop)
+            .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
+            .Must(from => from is null || senders.IsConfigured(from)).WithMessage("'{PropertyName}' is not a configured sender.");
+
+        RuleFor(x => x.Type).OneOf([.. MessageTypes.All]);
+
+        When(x => IsKnownType(x.Type), () =>
+        {
+            Forbid(x => x.Message, MessageTypes.Text, MessageTypes.Media);
+            Forbid(x => x.MediaUrls, MessageTypes.Media);
+            Forbid(x => x.Template, MessageTypes.Template);
+            Forbid(x => x.Interactive, MessageTypes.Interactive);
+            Forbid(x => x.Location, MessageTypes.Location);
+        });
+
+        When(x => Is(x, MessageTypes.Text), () => Include(new TextMessageValidator()));
+        When(x => Is(x, MessageTypes.Media), () => Include(new MediaMessageValidator()));
+        When(x => Is(x, MessageTypes.Template), () => Include(new TemplateMessageValidator()));
+        When(x => Is(x, MessageTypes.Interactive), () => Include(new InteractiveMessageValidator()));
+        When(x => Is(x, MessageTypes.Location), () => Include(new LocationMessageValidator()));
+    }
+
+    private void Forbid<TProperty>(Expression<Func<SendMessageRequest, TProperty?>> field, params string[] allowedFor) =>
+        RuleFor(field)
+            .Null()
+            .When(x => !allowedFor.Contains(MessageTypes.Of(x.Type), StringComparer.Ordinal))
+            .WithMessage(x => $"'{{PropertyName}}' is not allowed when type is '{MessageTypes.Of(x.Type)}'.");
+
+    private static bool IsKnownType(string? type) => MessageTypes.All.Contains(MessageTypes.Of(type), StringComparer.Ordinal);
+
+    private static bool Is(SendMessageRequest request, string type) => MessageTypes.Of(request.Type) == type;
+}
