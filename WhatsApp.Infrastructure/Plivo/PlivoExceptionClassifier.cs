@@ -26,7 +26,7 @@ internal static class PlivoExceptionClassifier
 
         // Reset, premature end or garbage after the connection was up: Plivo may have read and queued the request.
         HttpRequestException http => new SendResult.OutcomeUnknown(
-            $"Connection to Plivo failed after the request was sent ({http.HttpRequestError}: {http.Message})."),
+            $"Connection to Plivo failed after the request was sent ({http.HttpRequestError}: {http.GetBaseException().Message})."),
         IOException io => new SendResult.OutcomeUnknown($"Connection to Plivo failed while reading the answer ({io.Message})."),
 
         // Only the caller's token is excluded by the provider; any other cancellation is a timeout of some kind.
