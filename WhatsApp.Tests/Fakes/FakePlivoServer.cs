@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,7 +11,8 @@ namespace WhatsApp.Tests.Fakes;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that speaks Plivo's send-message API: Basic auth, JSON body, 202 with a
 /// message uuid. Every request is recorded. Answers come from <see cref="Enqueue"/>d responses first, then from
-/// <see cref="Behaviour"/> (by request index), which accepts by default.
+/// <see cref="Behaviour"/> (by request index), which accepts by default. As with Plivo, wrong credentials get a 401
+/// whatever is scripted (except a reset, which happens before anything is read).
 /// </summary>
 public sealed partial class FakePlivoServer : IAsyncDisposable
 {
@@ -112,11 +110,11 @@ public sealed partial class FakePlivoServer : IAsyncDisposable
         var match = MessagePath().Match(context.Request.Path.Value ?? string.Empty);
         if (!HttpMethods.IsPost(context.Request.Method) || !match.Success)
         {
-            await WriteAsync(context, 404, ErrorBody("not found"));
+            await WriteAsync(context, 404, FakePlivoWire.ErrorBody("not found"));
         }
-        else if (!IsAuthorized(context, match.Groups["authId"].Value))
+        else if (!FakePlivoWire.IsAuthorized(context, AuthId, AuthToken, match.Groups["authId"].Value))
         {
-            await WriteAsync(context, 401, ErrorBody("Authentication failed"));
+            await WriteAsync(context, 401, FakePlivoWire.ErrorBody("Authentication failed"));
         }
         else
         {
@@ -149,30 +147,7 @@ public sealed partial class FakePlivoServer : IAsyncDisposable
 
         var uuid = Guid.NewGuid().ToString();
         _acceptedUuids.Enqueue(uuid);
-        var body = JsonSerializer.Serialize(new { api_id = Guid.NewGuid(), message = "message(s) queued", message_uuid = new[] { uuid } });
-        await WriteAsync(context, 202, body);
-    }
-
-    private bool IsAuthorized(HttpContext context, string pathAuthId)
-    {
-        if (!AuthenticationHeaderValue.TryParse(context.Request.Headers.Authorization, out var header)
-            || !string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase)
-            || header.Parameter is null)
-        {
-            return false;
-        }
-
-        string credentials;
-        try
-        {
-            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter));
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-
-        return credentials == $"{AuthId}:{AuthToken}" && pathAuthId == AuthId;
+        await WriteAsync(context, 202, FakePlivoWire.QueuedBody(uuid));
     }
 
     private void Record(int index, HttpContext context, string body, FakeResponseKind response)
@@ -180,23 +155,8 @@ public sealed partial class FakePlivoServer : IAsyncDisposable
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var request = context.Request;
         _requests.Enqueue(new RecordedPlivoRequest(
-            index, request.Method, request.Path.Value ?? string.Empty, headers, body, TryParse(body), response, _time.GetUtcNow()));
+            index, request.Method, request.Path.Value ?? string.Empty, headers, body, FakePlivoWire.TryParse(body), response, _time.GetUtcNow()));
     }
-
-    private static JsonNode? TryParse(string body)
-    {
-        try
-        {
-            return string.IsNullOrWhiteSpace(body) ? null : JsonNode.Parse(body);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
-
-    private static string ErrorBody(string error) =>
-        JsonSerializer.Serialize(new { api_id = Guid.NewGuid(), error });
 
     private static async Task WriteAsync(HttpContext context, int statusCode, string? body)
     {
