@@ -1,0 +1,3 @@
+namespace WhatsApp.Infrastructure.Plivo.Contracts;
+
+internal sealed record PlivoDateTime(string FallbackValue);

@@ -1,0 +1,8 @@
+namespace WhatsApp.Infrastructure.Plivo.Contracts;
+
+internal sealed record PlivoInteractive(
+    string Type,
+    PlivoInteractiveHeader? Header,
+    PlivoInteractiveText? Body,
+    PlivoInteractiveText? Footer,
+    PlivoInteractiveAction? Action);

@@ -1,0 +1,5 @@
+namespace WhatsApp.Infrastructure.Plivo.Contracts;
+
+internal sealed record PlivoInteractiveAction(
+    IReadOnlyList<PlivoInteractiveButton>? Buttons,
+    IReadOnlyList<PlivoInteractiveSection>? Sections);

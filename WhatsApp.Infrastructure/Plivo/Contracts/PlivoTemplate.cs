@@ -1,0 +1,3 @@
+namespace WhatsApp.Infrastructure.Plivo.Contracts;
+
+internal sealed record PlivoTemplate(string Name, string Language, IReadOnlyList<PlivoTemplateComponent>? Components);
