@@ -30,8 +30,8 @@ internal sealed class WhatsAppApiFactory(
         {
             builder.UseSetting("Messaging:Provider", "Plivo");
             builder.UseSetting("Plivo:BaseUrl", plivoBaseUrl.ToString());
-            builder.UseSetting("Plivo:AuthId", FakePlivoCredentials.AuthId);
-            builder.UseSetting("Plivo:AuthToken", FakePlivoCredentials.AuthToken);
+            builder.UseSetting("Plivo:AuthId", Fakes.FakePlivoServer.DefaultAuthId);
+            builder.UseSetting("Plivo:AuthToken", Fakes.FakePlivoServer.DefaultAuthToken);
         }
         else
         {
