@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Simulator;
+
+namespace WhatsApp.Tests.Functional;
+
+/// <summary>Configuration checks at start-up: the service refuses to run half-configured, naming the key.</summary>
+[TestFixture]
+public sealed class StartupTests
+{
+    [Test]
+    public void Start_InProductionWithoutApiKeys_FailsNamingTheKey()
+    {
+        using var factory = new ConfiguredFactory("Production", new() { ["Messaging:Provider"] = "Simulator" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain("Auth:ApiKeys"));
+    }
+
+    [Test]
+    public void Start_InProductionWithoutPlivoConfiguration_FailsNamingTheKeys()
+    {
+        using var factory = new ConfiguredFactory("Production", WithKey());
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain("Plivo:AuthId").And.Contain("Plivo:AuthToken"));
+    }
+
+    [Test]
+    public void Start_WithAuthIdButNoToken_FailsNamingTheToken()
+    {
+        var settings = WithKey();
+        settings["Plivo:AuthId"] = "MAXXXXXXXXXXXXXXXXXX";
+        using var factory = new ConfiguredFactory("Development", settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain("Plivo:AuthToken"));
+    }
+
+    [Test]
+    public void Start_WithPlivoEnvironmentVariableNames_UsesPlivoAndTheirSender()
+    {
+        var settings = WithKey();
+        settings["PLIVO_AUTH_ID"] = "MAXXXXXXXXXXXXXXXXXX";
+        settings["PLIVO_AUTH_TOKEN"] = "token-from-the-environment";
+        settings["PLIVO_WHATSAPP_SENDER_NUMBER"] = "+14155550199";
+        using var factory = new ConfiguredFactory("Production", settings);
+        factory.CreateClient().Dispose();
+
+        using var scope = factory.Services.CreateScope();
+        var provider = scope.ServiceProvider.GetRequiredService<IMessagingProvider>();
+        var senders = scope.ServiceProvider.GetRequiredService<ISenderDirectory>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(provider, Is.TypeOf<PlivoMessagingProvider>());
+            Assert.That(senders.DefaultSender, Is.EqualTo("+14155550199"));
+        });
+    }
+
+    [Test]
+    public void Start_WithoutCredentialsInDevelopment_UsesTheSimulatorAndPlaceholderSender()
+    {
+        using var factory = new ConfiguredFactory("Development", WithKey());
+        factory.CreateClient().Dispose();
+
+        using var scope = factory.Services.CreateScope();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scope.ServiceProvider.GetRequiredService<IMessagingProvider>(), Is.TypeOf<SimulatorMessagingProvider>());
+            Assert.That(scope.ServiceProvider.GetRequiredService<ISenderDirectory>().DefaultSender, Is.EqualTo(SimulatorDefaults.PlaceholderSender));
+        });
+    }
+
+    private static Dictionary<string, string?> WithKey() => new()
+    {
+        ["Auth:ApiKeys:0:Name"] = "ops",
+        ["Auth:ApiKeys:0:Role"] = "admin",
+        ["Auth:ApiKeys:0:Key"] = TestApiKeys.Admin,
+    };
+
+    private sealed class ConfiguredFactory(string environment, Dictionary<string, string?> settings) : WebApplicationFactory<Program>
+    {
+        private readonly string _database = Path.Combine(Path.GetTempPath(), $"whatsapp-startup-{Guid.NewGuid():N}.db");
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment(environment);
+            builder.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={_database}");
+            builder.UseSetting("Dispatch:Enabled", "false");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_database);
+        }
+    }
+}
