@@ -10,6 +10,7 @@ using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Simulator;
+using WhatsApp.Infrastructure.Webhooks;
 
 namespace WhatsApp.Infrastructure;
 
@@ -40,6 +41,11 @@ public static class DependencyInjection
         services.AddSingleton<IMessageRepository, MessageRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IOutbox, OutboxStore>();
+        services.AddSingleton<IContactRepository, ContactRepository>();
+        services.AddSingleton<IWebhookInbox, WebhookInbox>();
+        services.AddSingleton(new WebhookInboxSettings(
+            configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
+        services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));
         services.AddSingleton<ISenderPacer, SenderPacer>();
         services.AddSingleton<ISenderDirectory, SenderDirectory>();
         services.AddSingleton<DispatchSignal>();
@@ -51,6 +57,7 @@ public static class DependencyInjection
 
         AddMessagingProvider(services, configuration);
         services.AddHostedService<ProviderStartupLog>();
+        services.AddHostedService<MaintenanceWorker>();
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
             services.AddHostedService<DispatchWorker>();
@@ -65,7 +72,9 @@ public static class DependencyInjection
         var plivo = configuration.GetSection(PlivoOptions.SectionName).Get<PlivoOptions>() ?? new PlivoOptions();
         if (ProviderSelection.Resolve(messaging, plivo) == ProviderSelection.Simulator)
         {
+            services.AddSingleton<SimulatorStatusFeed>();
             services.AddSingleton<IMessagingProvider, SimulatorMessagingProvider>();
+            services.AddHostedService<SimulatorStatusWorker>();
             return;
         }
 

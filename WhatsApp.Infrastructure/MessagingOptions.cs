@@ -1,3 +1,5 @@
+using WhatsApp.Domain.Contacts;
+
 namespace WhatsApp.Infrastructure;
 
 /// <summary>Which provider sends messages (section <c>Messaging</c>).</summary>
@@ -7,4 +9,7 @@ public sealed class MessagingOptions
 
     /// <summary><c>Plivo</c> or <c>Simulator</c>; when empty, Plivo if credentials are set, else the simulator.</summary>
     public string? Provider { get; set; }
+
+    /// <summary>Free-form messages outside the 24-hour customer service window: <c>Enforce</c> (422), <c>Warn</c> or <c>Off</c>.</summary>
+    public WindowPolicy CustomerServiceWindow { get; set; } = WindowPolicy.Enforce;
 }

@@ -52,6 +52,15 @@ public sealed class Message
 
     public DateTimeOffset? SentAt { get; private set; }
 
+    /// <summary>Details only inbound messages have.</summary>
+    public InboundDetails? Inbound { get; private set; }
+
+    /// <summary>The WhatsApp conversation, from the latest status report that named one.</summary>
+    public ConversationInfo? Conversation { get; private set; }
+
+    /// <summary>Accepted although the contact's service window was closed (window policy <c>Warn</c>).</summary>
+    public bool OutsideWindow { get; private set; }
+
     public static Message CreateOutbound(
         Guid id, string from, string to, MessageType type, MessageContent content, string clientName, DateTimeOffset now)
     {
@@ -74,6 +83,30 @@ public sealed class Message
             UpdatedAt = now,
         };
     }
+
+    public static Message CreateInbound(
+        Guid id, string from, string to, string providerMessageId, MessageType type, MessageContent content, InboundDetails details, DateTimeOffset receivedAt)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(from);
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerMessageId);
+        return new Message
+        {
+            Id = id,
+            Direction = MessageDirection.Inbound,
+            Type = type,
+            From = from,
+            To = to,
+            Contact = from,
+            Content = content,
+            Inbound = details,
+            ProviderMessageId = providerMessageId,
+            Status = MessageStatus.Received,
+            CreatedAt = receivedAt,
+            UpdatedAt = receivedAt,
+        };
+    }
+
+    public void FlagOutsideWindow() => OutsideWindow = true;
 
     /// <summary>Called right before the HTTP request; from now on a crash leaves the outcome unknown.</summary>
     public void MarkSending(DateTimeOffset now)

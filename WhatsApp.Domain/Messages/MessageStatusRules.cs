@@ -40,4 +40,8 @@ public static class MessageStatusRules
 
         return Rank(next) > Rank(current);
     }
+
+    /// <summary>The statuses a report of <paramref name="next"/> may replace (for a guarded, atomic update).</summary>
+    public static IReadOnlyList<MessageStatus> PredecessorsOf(MessageStatus next) =>
+        Enum.GetValues<MessageStatus>().Where(current => CanAdvance(current, next)).ToList();
 }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 
 namespace WhatsApp.Infrastructure.Dispatch;
@@ -19,19 +18,15 @@ internal sealed partial class DispatchWorker(
     TimeProvider time,
     ILogger<DispatchWorker> logger) : BackgroundService
 {
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromMinutes(10);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
         using var slots = new SemaphoreSlim(settings.MaxConcurrency, settings.MaxConcurrency);
         var inFlight = new List<Task>();
-        var nextPurge = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                nextPurge = await PurgeIdempotencyKeysIfDueAsync(nextPurge, stoppingToken);
                 await slots.WaitAsync(stoppingToken);
                 var free = slots.CurrentCount + 1;
                 IReadOnlyList<Message> batch;
@@ -92,31 +87,9 @@ internal sealed partial class DispatchWorker(
         }
     }
 
-    private async Task<DateTimeOffset> PurgeIdempotencyKeysIfDueAsync(DateTimeOffset due, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        if (now < due)
-        {
-            return due;
-        }
-
-        await using var scope = scopes.CreateAsyncScope();
-        var purged = await scope.ServiceProvider.GetRequiredService<IIdempotencyStore>()
-            .PurgeAsync(now - options.Value.IdempotencyKeyRetention, ct);
-        if (purged > 0)
-        {
-            LogPurged(purged);
-        }
-
-        return now + PurgeInterval;
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch round failed; retrying after the poll interval")]
     private partial void LogRoundFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatching message {MessageId} failed unexpectedly; it is retried or marked outcome unknown when its lease expires")]
     private partial void LogSendFailed(Exception exception, Guid messageId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Purged {Count} expired idempotency keys")]
-    private partial void LogPurged(int count);
 }

@@ -88,6 +88,7 @@ internal sealed class OutboxStore(
     {
         _leases.TryRemove(message.Id, out _);
         await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.Messages
             .Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(
@@ -102,6 +103,14 @@ internal sealed class OutboxStore(
                     .SetProperty(m => EF.Property<string?>(m, LeaseOwner), (string?)null)
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
                 ct);
+
+        // Plivo can report a status before we have stored the uuid it belongs to; those reports wait for this moment.
+        if (message.ProviderMessageId is { } providerMessageId)
+        {
+            await StatusApplier.ApplyPendingAsync(db, providerMessageId, time.GetUtcNow(), ct);
+        }
+
+        await transaction.CommitAsync(ct);
     }
 
     public async Task<int> ReleaseAbandonedAsync(CancellationToken ct)

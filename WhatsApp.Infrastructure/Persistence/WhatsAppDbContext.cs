@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence;
@@ -9,6 +11,14 @@ public sealed class WhatsAppDbContext(DbContextOptions<WhatsAppDbContext> option
     public DbSet<Message> Messages => Set<Message>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<MessageStatusEvent> StatusEvents => Set<MessageStatusEvent>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
+
+    internal DbSet<WebhookNonce> WebhookNonces => Set<WebhookNonce>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WhatsAppDbContext).Assembly);

@@ -5,10 +5,10 @@ using WhatsApp.Domain.Ports;
 namespace WhatsApp.Infrastructure.Simulator;
 
 /// <summary>
-/// Provider used without Plivo credentials: accepts every message and never touches the network. Status callbacks
-/// never arrive, so simulated messages stay <c>sent</c>.
+/// Provider used without Plivo credentials: accepts every message and never touches the network. Its delivery
+/// reports (sent, delivered, read) are produced by <see cref="SimulatorStatusWorker"/>.
 /// </summary>
-public sealed partial class SimulatorMessagingProvider(ILogger<SimulatorMessagingProvider> logger) : IMessagingProvider
+internal sealed partial class SimulatorMessagingProvider(SimulatorStatusFeed feed, ILogger<SimulatorMessagingProvider> logger) : IMessagingProvider
 {
     public Task<SendResult> SendAsync(Message message, CancellationToken ct)
     {
@@ -16,6 +16,7 @@ public sealed partial class SimulatorMessagingProvider(ILogger<SimulatorMessagin
         ct.ThrowIfCancellationRequested();
         var providerMessageId = SimulatorDefaults.MessageIdPrefix + Guid.NewGuid().ToString("D");
         LogAccepted(logger, message.Id, message.Type, providerMessageId);
+        feed.Publish(new SimulatedSend(providerMessageId, message.From, message.To));
         return Task.FromResult<SendResult>(new SendResult.Accepted(providerMessageId));
     }
 

@@ -22,6 +22,7 @@ internal sealed class WhatsAppApiFactory(
         builder.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={DatabasePath}");
         builder.UseSetting("Dispatch:Enabled", dispatch ? "true" : "false");
         builder.UseSetting("Dispatch:PollInterval", "00:00:00.050");
+        builder.UseSetting("Messaging:CustomerServiceWindow", "Off");
         builder.UseSetting("Dispatch:RetryBaseDelay", "00:00:00.100");
         builder.UseSetting("Plivo:Senders:0", TestApiKeys.DefaultSender);
         builder.UseSetting("Plivo:Senders:1", TestApiKeys.SecondSender);

@@ -25,6 +25,10 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.ErrorCode).HasMaxLength(64);
         builder.Property(m => m.ErrorReason).HasMaxLength(Message.MaxErrorReasonLength);
         builder.Property(m => m.ClientName).HasMaxLength(100);
+        builder.Property(m => m.Inbound).HasMaxLength(65536)
+            .HasConversion(JsonColumnConverter.Create<InboundDetails>(), JsonColumnConverter.Comparer<InboundDetails>());
+        builder.Property(m => m.Conversation).HasMaxLength(1024)
+            .HasConversion(JsonColumnConverter.Create<ConversationInfo>(), JsonColumnConverter.Comparer<ConversationInfo>());
         builder.Property<string?>(LeaseOwner).HasMaxLength(64);
         builder.Property<DateTime?>(LeaseExpiresAt);
 

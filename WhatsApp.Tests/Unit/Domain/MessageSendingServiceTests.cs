@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WhatsApp.Domain.Common;
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
@@ -23,7 +24,8 @@ public sealed class MessageSendingServiceTests
         _messages = new Mock<IMessageRepository>();
         _idempotency = new Mock<IIdempotencyStore>();
         _signal = new Mock<IDispatchSignal>();
-        _service = new MessageSendingService(_messages.Object, _idempotency.Object, _signal.Object, new FakeTimeProvider(Now));
+        _service = new MessageSendingService(
+            _messages.Object, _idempotency.Object, _signal.Object, Mock.Of<IContactRepository>(), new SendingPolicy(WindowPolicy.Off), new FakeTimeProvider(Now));
     }
 
     [Test]

@@ -7,7 +7,11 @@ namespace WhatsApp.Tests.Unit.Simulator;
 [TestFixture]
 public sealed class SimulatorMessagingProviderTests
 {
-    private readonly SimulatorMessagingProvider _provider = new(NullLogger<SimulatorMessagingProvider>.Instance);
+    private readonly SimulatorStatusFeed _feed = new();
+    private SimulatorMessagingProvider _provider = null!;
+
+    [SetUp]
+    public void CreateProvider() => _provider = new(_feed, NullLogger<SimulatorMessagingProvider>.Instance);
 
     [Test]
     public async Task SendAsync_AnyMessage_ReturnsAcceptedWithSimulatedUuid()
@@ -22,6 +26,19 @@ public sealed class SimulatorMessagingProviderTests
         var id = ((SendResult.Accepted)result).ProviderMessageId;
         Assert.That(id, Does.StartWith(SimulatorDefaults.MessageIdPrefix));
         Assert.That(Guid.TryParse(id[SimulatorDefaults.MessageIdPrefix.Length..], out _), Is.True);
+    }
+
+    [Test]
+    public async Task SendAsync_AnyMessage_PublishesItForSimulatedDeliveryReports()
+    {
+        var message = Message.CreateOutbound(
+            Guid.NewGuid(), SimulatorDefaults.PlaceholderSender, "+919999999999", MessageType.Text,
+            MessageContent.ForText("Hi"), "tests", DateTimeOffset.UnixEpoch);
+
+        var result = (SendResult.Accepted)await _provider.SendAsync(message, CancellationToken.None);
+
+        Assert.That(_feed.Reader.TryRead(out var published), Is.True);
+        Assert.That(published, Is.EqualTo(new SimulatedSend(result.ProviderMessageId, SimulatorDefaults.PlaceholderSender, "+919999999999")));
     }
 
     [Test]

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WhatsApp.Domain.Contacts;
+
+namespace WhatsApp.Infrastructure.Persistence.Configurations;
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.ToTable("Contacts");
+        builder.HasKey(c => c.Number);
+        builder.Property(c => c.Number).HasMaxLength(20);
+        builder.HasIndex(c => c.LastInboundAt);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using WhatsApp.Domain.Webhooks;
+
+namespace WhatsApp.Infrastructure.Persistence.Configurations;
+
+internal sealed class WebhookReceiptConfiguration : IEntityTypeConfiguration<WebhookReceipt>
+{
+    public void Configure(EntityTypeBuilder<WebhookReceipt> builder)
+    {
+        builder.ToTable("WebhookReceipts");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Nonce).HasMaxLength(128);
+        builder.Property(r => r.SignatureVersion).HasMaxLength(16);
+        builder.Property(r => r.Method).HasMaxLength(8);
+        builder.Property(r => r.Url).HasMaxLength(2048);
+        builder.Property(r => r.Kind).HasMaxLength(16);
+        builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.Error).HasMaxLength(WebhookReceipt.MaxErrorLength);
+        builder.Property(r => r.Fields).HasMaxLength(65536)
+            .HasConversion(JsonColumnConverter.Create<IReadOnlyList<KeyValuePair<string, string>>>()!, JsonColumnConverter.Comparer<IReadOnlyList<KeyValuePair<string, string>>>()!);
+
+        // The admin list of unprocessed receipts.
+        builder.HasIndex(r => new { r.Outcome, r.ReceivedAt });
+    }
+}

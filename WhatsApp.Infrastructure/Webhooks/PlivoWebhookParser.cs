@@ -1,0 +1,83 @@
+using WhatsApp.Domain.Messages;
+
+namespace WhatsApp.Infrastructure.Webhooks;
+
+/// <summary>
+/// Reads Plivo's webhook fields: a form with <c>Status</c> is a delivery report, one with <c>From</c> but no status is
+/// an inbound message. Field names Plivo does not document for WhatsApp are accepted in each spelling seen in the wild.
+/// </summary>
+internal static class PlivoWebhookParser
+{
+    public const string InboundKind = "inbound";
+    public const string StatusKind = "status";
+    public const string UnknownKind = "unknown";
+
+    public static string Classify(PlivoFields fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        if (fields.Get("Status") is not null)
+        {
+            return StatusKind;
+        }
+
+        return fields.Get("From") is not null && fields.Get("MessageUUID") is not null ? InboundKind : UnknownKind;
+    }
+
+    public static StatusReport ParseStatus(PlivoFields fields)
+    {
+        var uuid = fields.Get("MessageUUID") ?? throw new FormatException("The status report has no MessageUUID.");
+        var statusText = fields.Get("Status")!;
+        var status = statusText.ToLowerInvariant() switch
+        {
+            "queued" => MessageStatus.Queued,
+            "sent" => MessageStatus.Sent,
+            "delivered" => MessageStatus.Delivered,
+            "read" => MessageStatus.Read,
+            "failed" => MessageStatus.Failed,
+            "undelivered" => MessageStatus.Undelivered,
+            _ => throw new FormatException($"Unknown status '{statusText}'."),
+        };
+        var time = status switch
+        {
+            MessageStatus.Queued => fields.Time("QueuedTime"),
+            MessageStatus.Sent => fields.Time("SentTime"),
+            _ => fields.Time("DeliveryReportTime"),
+        } ?? fields.Time("MessageTime");
+        var errorCode = fields.Get("ErrorCode") is { } code && code != "000" ? code : null;
+        var conversation = fields.Get("ConversationID", "ConversationId") is { } id
+            ? new ConversationInfo(id, fields.Get("ConversationOrigin"), fields.UnixTime("ConversationExpirationTimestamp"))
+            : null;
+        return new StatusReport(uuid, status, fields.Get("Sequence"), time, errorCode, fields.Get("ErrorReason", "ErrorMessage", "Reason"), conversation);
+    }
+
+    public static InboundMessage ParseInbound(PlivoFields fields)
+    {
+        var uuid = fields.Get("MessageUUID") ?? throw new FormatException("The inbound message has no MessageUUID.");
+        var from = PlivoFields.ToE164(fields.Get("From")) ?? throw new FormatException("The inbound message has no From.");
+        var to = PlivoFields.ToE164(fields.Get("To")) ?? string.Empty;
+        var contentType = (fields.Get("ContentType") ?? "text").ToLowerInvariant();
+        var media = fields.MediaUrls();
+        var type = contentType switch
+        {
+            "text" => MessageType.Text,
+            "media" or "image" or "video" or "audio" or "document" or "sticker" => MessageType.Media,
+            "button" => MessageType.Button,
+            "interactive" => MessageType.Interactive,
+            "location" => MessageType.Location,
+            _ => MessageType.Unknown,
+        };
+        var location = fields.Get("Latitude", "Location.Latitude") is { } latitude && fields.Get("Longitude", "Location.Longitude") is { } longitude
+            ? new LocationContent(latitude, longitude, fields.Get("LocationName", "Location.Name"), fields.Get("LocationAddress", "Location.Address"))
+            : null;
+        var details = new InboundDetails(
+            contentType,
+            media,
+            fields.Get("MimeType"),
+            fields.Get("Button.Payload", "ButtonPayload", "Button[Payload]"),
+            fields.Get("Button.Text", "ButtonText", "Button[Text]"),
+            fields.Get("Context.MessageUUID", "ContextMessageUUID", "Context[MessageUUID]"),
+            fields.All);
+        var content = new MessageContent(Text: fields.Get("Body"), MediaUrl: media.Count > 0 ? media[0] : null, Location: location);
+        return new InboundMessage(uuid, from, to, type, content, details);
+    }
+}

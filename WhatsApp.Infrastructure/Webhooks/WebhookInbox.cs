@@ -1,0 +1,132 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
+using WhatsApp.Infrastructure.Persistence;
+
+namespace WhatsApp.Infrastructure.Webhooks;
+
+/// <summary>
+/// Stores each webhook raw and processes it in the same transaction. Duplicates are found by their natural keys
+/// (unique indexes back that up: a concurrent twin makes the commit fail, and the retry then sees the duplicate).
+/// </summary>
+internal sealed partial class WebhookInbox(
+    IDbContextFactory<WhatsAppDbContext> contexts,
+    WebhookInboxSettings settings,
+    TimeProvider time,
+    ILogger<WebhookInbox> logger) : IWebhookInbox
+{
+    private const int MaxAttempts = 3;
+
+    public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await IngestOnceAsync(delivery, ct);
+            }
+            catch (DbUpdateException ex) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(ex))
+            {
+                LogConcurrentDuplicate(attempt);
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.WebhookReceipts.AsNoTracking()
+            .Where(r => r.Outcome == WebhookOutcome.Unprocessed)
+            .OrderBy(r => r.ReceivedAt)
+            .Take(limit)
+            .ToListAsync(ct);
+    }
+
+    public async Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var receipt = await db.WebhookReceipts.FirstOrDefaultAsync(r => r.Id == receiptId, ct);
+        if (receipt is null)
+        {
+            return null;
+        }
+
+        var outcome = await ProcessAsync(db, transaction, receipt, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return outcome;
+    }
+
+    private async Task<WebhookOutcome> IngestOnceAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var seen = await db.WebhookNonces.FirstOrDefaultAsync(n => n.Nonce == delivery.Nonce, ct);
+        if (seen is not null && seen.SeenAt > now - settings.NonceReplayWindow)
+        {
+            LogReplay(delivery.Method, delivery.Url);
+            return WebhookOutcome.NonceReplayed;
+        }
+
+        if (seen is null)
+        {
+            db.WebhookNonces.Add(new WebhookNonce(delivery.Nonce, now));
+        }
+        else
+        {
+            seen.SeenAt = now;
+        }
+
+        var kind = PlivoWebhookParser.Classify(new PlivoFields(delivery.Fields));
+        var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind);
+        db.WebhookReceipts.Add(receipt);
+        await db.SaveChangesAsync(ct);
+
+        var outcome = await ProcessAsync(db, transaction, receipt, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Applies the receipt; a processing failure rolls back only the processing and is recorded on the receipt.
+    /// Database failures propagate, so the webhook is not acknowledged and Plivo retries it.
+    /// </summary>
+    private async Task<WebhookOutcome> ProcessAsync(
+        WhatsAppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, WebhookReceipt receipt, CancellationToken ct)
+    {
+        const string savepoint = "process";
+        await transaction.CreateSavepointAsync(savepoint, ct);
+        try
+        {
+            var outcome = await WebhookProcessor.ApplyAsync(db, receipt, time.GetUtcNow(), ct);
+            receipt.MarkProcessed(outcome, time.GetUtcNow());
+            return outcome;
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or DbUpdateException or System.Data.Common.DbException))
+        {
+            await transaction.RollbackToSavepointAsync(savepoint, ct);
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != receipt).ToList())
+            {
+                entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
+            }
+
+            receipt.MarkFailed($"{ex.GetType().Name}: {ex.Message}");
+            LogUnprocessed(receipt.Id, receipt.Kind, ex.GetType().Name);
+            return WebhookOutcome.Unprocessed;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a webhook whose nonce was already used ({Method} {Url}): possible replay")]
+    private partial void LogReplay(string method, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook receipt {ReceiptId} ({Kind}) could not be processed: {Error}; kept for replay")]
+    private partial void LogUnprocessed(Guid receiptId, string kind, string error);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A concurrent duplicate webhook committed first (attempt {Attempt}); retrying")]
+    private partial void LogConcurrentDuplicate(int attempt);
+}
