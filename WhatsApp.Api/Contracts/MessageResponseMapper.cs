@@ -5,24 +5,36 @@ namespace WhatsApp.Api.Contracts;
 
 public static class MessageResponseMapper
 {
-    public static MessageResponse ToResponse(this Message message)
+    public static MessageResponse ToResponse(this Message message, IReadOnlyList<MessageStatusEvent>? history = null)
     {
         ArgumentNullException.ThrowIfNull(message);
-        return new MessageResponse(
-            message.Id,
-            Wire(message.Direction),
-            Wire(message.Type),
-            message.From,
-            message.To,
-            Wire(message.Status),
-            message.ProviderMessageId,
-            message.ErrorCode,
-            message.ErrorReason,
-            message.Attempts,
-            message.CreatedAt,
-            message.UpdatedAt,
-            message.SentAt,
-            message.NextAttemptAt);
+        return new MessageResponse
+        {
+            Id = message.Id,
+            Direction = Wire(message.Direction),
+            Type = Wire(message.Type),
+            From = message.From,
+            To = message.To,
+            Status = Wire(message.Status),
+            Body = message.Content.Text,
+            MediaUrl = message.Content.MediaUrl,
+            TemplateName = message.Content.Template?.Name,
+            ProviderMessageId = message.ProviderMessageId,
+            ErrorCode = message.ErrorCode,
+            ErrorReason = message.ErrorReason,
+            Attempts = message.Attempts,
+            OutsideWindow = message.OutsideWindow,
+            Conversation = message.Conversation is { } c ? new ConversationResponse(c.Id, c.Origin, c.ExpiresAt) : null,
+            CreatedAt = message.CreatedAt,
+            UpdatedAt = message.UpdatedAt,
+            SentAt = message.SentAt,
+            NextAttemptAt = message.NextAttemptAt,
+            StatusHistory = (history ?? []).Select(e => new StatusEventResponse(
+                Wire(e.Status), e.Sequence.Length == 0 ? null : e.Sequence, e.ProviderTime, e.ReceivedAt, e.ErrorCode, e.Reason)).ToList(),
+            Inbound = message.Inbound is { } i
+                ? new InboundDetailsResponse(i.ContentType, i.MediaUrls, i.MimeType, i.ButtonPayload, i.ButtonText, i.ContextMessageId, i.RawFields)
+                : null,
+        };
     }
 
     public static SendMessageResponse ToSendResponse(this Message message)

@@ -50,6 +50,6 @@ public sealed class MessagesController(MessageSendingService sending, IMessageRe
             throw new NotFoundException("Message", id.ToString());
         }
 
-        return message.ToResponse();
+        return message.ToResponse(await messages.GetStatusHistoryAsync(id, ct));
     }
 }

@@ -17,6 +17,7 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
         {
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
+            WindowClosedException e => (StatusCodes.Status422UnprocessableEntity, "Customer service window closed", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", e.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the trace id when reporting it."),
         };
@@ -26,12 +27,15 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
         }
 
         httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (exception is WindowClosedException closed)
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
-        });
+            problem.Extensions["contact"] = closed.Contact;
+            problem.Extensions["window_closed_at"] = closed.ClosedAt;
+            problem.Extensions["template_required"] = true;
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]

@@ -12,4 +12,7 @@ public interface IMessageRepository
     Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct);
 
     Task<Message?> FindAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The provider's status reports for a message, oldest first.</summary>
+    Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct);
 }

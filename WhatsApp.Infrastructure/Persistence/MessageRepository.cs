@@ -30,4 +30,13 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
     }
+
+    public async Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.StatusEvents.AsNoTracking()
+            .Where(e => e.MessageId == messageId)
+            .OrderBy(e => e.ReceivedAt)
+            .ToListAsync(ct);
+    }
 }

@@ -1,0 +1,3 @@
+namespace WhatsApp.Api.Contracts;
+
+public sealed record ConversationResponse(string? Id, string? Origin, DateTimeOffset? ExpiresAt);

@@ -1,0 +1,3 @@
+namespace WhatsApp.Api.Contracts;
+
+public sealed record WebhookReplayResponse(Guid Id, string Outcome);

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WhatsApp.Api.Auth;
+using WhatsApp.Api.Contracts;
+using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Api.Controllers;
+
+[ApiController]
+[Route("api/contacts")]
+public sealed class ContactsController(IContactRepository contacts, TimeProvider time) : ControllerBase
+{
+    /// <summary>Whether the 24-hour customer service window with a contact is open (free-form messages allowed).</summary>
+    [HttpGet("{contact}/window")]
+    [Authorize(Policy = Policies.ReadMessage)]
+    [ProducesResponseType<ContactWindowResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<ContactWindowResponse>> Window(string contact, CancellationToken ct)
+    {
+        if (!PhoneNumbers.E164().IsMatch(contact))
+        {
+            ModelState.AddModelError(nameof(contact), "Must be an E.164 number such as +14155552671.");
+            return ValidationProblem(ModelState);
+        }
+
+        var lastInbound = (await contacts.FindAsync(contact, ct))?.LastInboundAt;
+        return new ContactWindowResponse(
+            contact, CustomerServiceWindow.IsOpen(lastInbound, time.GetUtcNow()), lastInbound, CustomerServiceWindow.ClosesAt(lastInbound));
+    }
+}

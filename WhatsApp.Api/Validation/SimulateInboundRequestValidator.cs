@@ -1,0 +1,14 @@
+using FluentValidation;
+using WhatsApp.Api.Contracts;
+
+namespace WhatsApp.Api.Validation;
+
+public sealed class SimulateInboundRequestValidator : AbstractValidator<SimulateInboundRequest>
+{
+    public SimulateInboundRequestValidator()
+    {
+        RuleFor(r => r.From).NotEmpty().Matches(PhoneNumbers.E164()).WithMessage("Must be an E.164 number such as +14155552671.");
+        RuleFor(r => r.To).Matches(PhoneNumbers.E164()).When(r => r.To is not null).WithMessage("Must be an E.164 number such as +14155552671.");
+        RuleFor(r => r.Message).NotEmpty().MaximumLength(WhatsAppLimits.TextMax);
+    }
+}
