@@ -6,15 +6,17 @@ using WhatsApp.Api.Auth;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.OpenApi;
 using WhatsApp.Api.Validation;
+using WhatsApp.Api.Webhooks;
 
 namespace WhatsApp.Api;
 
 public static class DependencyInjection
 {
     /// <summary>MVC with snake_case JSON, validation, problem details, API-key auth and the OpenAPI document.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddControllers()
+        var webhookPath = configuration["Plivo:WebhookPath"] ?? WebhookRouteConvention.DefaultPath;
+        services.AddControllers(o => o.Conventions.Add(new WebhookRouteConvention(webhookPath)))
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
         ValidationSetup.Configure();

@@ -7,7 +7,7 @@ using WhatsApp.Infrastructure.Plivo;
 
 var builder = WebApplication.CreateBuilder(args);
 PlivoEnvironmentAliases.Apply(builder.Configuration);
-builder.Services.AddApi();
+builder.Services.AddApi(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 var app = builder.Build();

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.DependencyInjection;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Tests.Fakes;
+
+namespace WhatsApp.Tests.Functional.Webhooks;
+
+/// <summary>The app configured for Plivo (dispatch off) behind a public URL, plus helpers to sign and post webhooks.</summary>
+internal sealed class WebhookTestHost : IAsyncDisposable
+{
+    public static readonly Uri PublicBaseUrl = new("https://gateway.example.com");
+    public static readonly Uri WebhookUrl = new(PublicBaseUrl, "/api/webhooks/plivo");
+    public const string OurNumber = TestApiKeys.DefaultSender;
+
+    public WebhookTestHost(string windowPolicy = "Off")
+    {
+        Factory = new WhatsAppApiFactory(new Uri("http://127.0.0.1:9/"), dispatch: false, new Dictionary<string, string?>
+        {
+            ["Plivo:PublicBaseUrl"] = PublicBaseUrl.ToString(),
+            ["Messaging:CustomerServiceWindow"] = windowPolicy,
+        });
+        Client = Factory.CreateClient();
+    }
+
+    public WhatsAppApiFactory Factory { get; }
+
+    public HttpClient Client { get; }
+
+    public static KeyValuePair<string, string>[] InboundForm(string uuid, string from = "919999999999", string body = "Hi there + welcome") =>
+    [
+        new("From", from),
+        new("To", OurNumber.TrimStart('+')),
+        new("Type", "whatsapp"),
+        new("ContentType", "text"),
+        new("Body", body),
+        new("MessageUUID", uuid),
+        new("TotalRate", "0"),
+        new("TotalAmount", "0"),
+        new("Units", "1"),
+        new("SomethingNew", "kept"),
+    ];
+
+    public static KeyValuePair<string, string>[] StatusForm(string uuid, string status, int sequence, string? errorCode = null) =>
+    [
+        new("MessageUUID", uuid),
+        new("Status", status),
+        new("From", OurNumber.TrimStart('+')),
+        new("To", "14155552671"),
+        new("Type", "whatsapp"),
+        new("Sequence", sequence.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("ErrorCode", errorCode ?? "000"),
+        new("ConversationID", "conv-1"),
+        new("ConversationOrigin", "utility"),
+        new("ConversationExpirationTimestamp", "1767225600"),
+    ];
+
+    public Task<HttpResponseMessage> PostSignedAsync(IEnumerable<KeyValuePair<string, string>> form, string? nonce = null, string? token = null)
+    {
+        var request = PlivoWebhookSigner.SignedFormPost(WebhookUrl, form, token ?? FakePlivoServer.DefaultAuthToken, nonce);
+        return Client.SendAsync(request);
+    }
+
+    /// <summary>Stores an outbound message that Plivo accepted with <paramref name="providerMessageId"/>.</summary>
+    public async Task<Guid> SeedSentMessageAsync(string providerMessageId)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var message = Message.CreateOutbound(Guid.CreateVersion7(), OurNumber, "+14155552671", MessageType.Text, MessageContent.ForText("Hi"), "sender-a", now);
+        message.MarkSending(now);
+        message.MarkSent(providerMessageId, now);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WhatsApp.Infrastructure.Persistence.WhatsAppDbContext>();
+        db.Messages.Add(message);
+        await db.SaveChangesAsync();
+        return message.Id;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await Factory.DisposeAsync();
+    }
+}
