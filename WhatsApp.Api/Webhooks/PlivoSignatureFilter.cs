@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.Extensions.Options;
+using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Plivo.Signatures;
+
+namespace WhatsApp.Api.Webhooks;
+
+/// <summary>
+/// Lets a webhook through only with a valid Plivo signature, before model binding. A POST must be a form
+/// (<c>application/x-www-form-urlencoded</c>, at most <see cref="MaxBodyBytes"/>); a GET carries its parameters in
+/// the query. The URL checked is the one Plivo called (<see cref="WebhookUrlBuilder"/>). Failures are problem details:
+/// 403 for a bad or missing signature, 413, 415, 405 or 400 for a request that is not a Plivo webhook at all.
+/// On success the request gets a <see cref="PlivoWebhookContext"/>.
+/// </summary>
+internal sealed class PlivoSignatureFilter(
+    IOptionsMonitor<PlivoOptions> plivo,
+    IOptionsMonitor<PlivoWebhookOptions> webhooks,
+    IHostEnvironment environment,
+    IProblemDetailsService problems,
+    ILogger<PlivoSignatureFilter> logger) : IAsyncResourceFilter
+{
+    public const long MaxBodyBytes = 64 * 1024;
+
+    public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var http = context.HttpContext;
+        var request = http.Request;
+        var (parameters, status, problem) = await PlivoWebhookRequestReader.ReadAsync(request, MaxBodyBytes, http.RequestAborted);
+        if (parameters is null)
+        {
+            PlivoWebhookLog.Malformed(logger, request.Method, request.Path, status, problem);
+            await RejectAsync(context, status, "Not a Plivo webhook", problem);
+            return;
+        }
+
+        var options = webhooks.CurrentValue;
+        var signedUrl = WebhookUrlBuilder.Build(request, plivo.CurrentValue.PublicBaseUrl);
+
+        // Outside Development the switch is ignored (and start-up refuses it): production always checks.
+        if (!options.ValidateSignatures && environment.IsDevelopment())
+        {
+            PlivoWebhookLog.ValidationOff(logger, request.Method, request.Path);
+            var nonce = request.Headers[PlivoSignatureHeaders.V3Nonce].ToString();
+            http.SetPlivoWebhookContext(new PlivoWebhookContext(
+                nonce.Length > 0 ? nonce : Guid.NewGuid().ToString(), PlivoWebhookContext.None, parameters, signedUrl));
+            await next();
+            return;
+        }
+
+        var tokens = PlivoWebhookOptions.AuthTokensToTry(plivo.CurrentValue, options);
+        if (!PlivoRequestSignature.TryVerify(request, signedUrl, parameters, tokens, options.AllowV2Signatures, out var verified, out var failure))
+        {
+            var present = PlivoSignatureHeaders.All.Where(request.Headers.ContainsKey).DefaultIfEmpty("none");
+            PlivoWebhookLog.Rejected(
+                logger, request.Method, request.Path, failure, signedUrl.Split('?', 2)[0], string.Join(", ", present));
+            await RejectAsync(
+                context, StatusCodes.Status403Forbidden, "Invalid Plivo signature", "The request does not carry a valid Plivo signature.");
+            return;
+        }
+
+        http.SetPlivoWebhookContext(verified);
+        await next();
+    }
+
+    private async Task RejectAsync(ResourceExecutingContext context, int status, string title, string detail)
+    {
+        context.HttpContext.Response.StatusCode = status;
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context.HttpContext,
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = detail },
+        });
+        context.Result = new EmptyResult();
+    }
+}

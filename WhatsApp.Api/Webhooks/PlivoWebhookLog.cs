@@ -1,0 +1,20 @@
+namespace WhatsApp.Api.Webhooks;
+
+/// <summary>Log events of webhook authentication. Never log signatures, tokens, nonces or the body here.</summary>
+internal static partial class PlivoWebhookLog
+{
+    [LoggerMessage(
+        EventId = 5100,
+        Level = LogLevel.Warning,
+        Message = "Rejected Plivo webhook {Method} {Path}: {Reason}. Signed URL checked: {SignedBaseUrl}. Headers present: {Headers}")]
+    public static partial void Rejected(ILogger logger, string method, string path, string reason, string signedBaseUrl, string headers);
+
+    [LoggerMessage(
+        EventId = 5101,
+        Level = LogLevel.Warning,
+        Message = "Plivo webhook signature validation is OFF (Plivo:Webhooks:ValidateSignatures=false, Development only): accepting {Method} {Path} unauthenticated")]
+    public static partial void ValidationOff(ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 5102, Level = LogLevel.Warning, Message = "Rejected Plivo webhook {Method} {Path}: {Status} {Reason}")]
+    public static partial void Malformed(ILogger logger, string method, string path, int status, string reason);
+}
