@@ -23,6 +23,7 @@ public static class DependencyInjection
         services.AddSendMessageValidation();
         services.AddFluentValidationAutoValidation();
 
+        services.AddPlivoWebhookSignatures();
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
 
