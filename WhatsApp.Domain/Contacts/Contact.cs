@@ -1,28 +1,69 @@
+using WhatsApp.Domain.Messages;
+
 namespace WhatsApp.Domain.Contacts;
 
-/// <summary>A customer's WhatsApp number and when they last wrote to us (which opens the service window).</summary>
+/// <summary>
+/// A customer's WhatsApp number and the summary of our conversation with them: when they last wrote (which opens
+/// the service window), the latest message either way, and counts. Kept up to date as messages are stored.
+/// </summary>
 public sealed class Contact
 {
     private Contact()
     {
-        Number = string.Empty;
+        Number = OurNumber = string.Empty;
     }
 
     public string Number { get; private set; }
+
+    /// <summary>The number of ours that last exchanged a message with this contact.</summary>
+    public string OurNumber { get; private set; }
 
     public DateTimeOffset FirstSeenAt { get; private set; }
 
     public DateTimeOffset? LastInboundAt { get; private set; }
 
-    public static Contact FirstInbound(string number, DateTimeOffset at) =>
-        new() { Number = number, FirstSeenAt = at, LastInboundAt = at };
+    public Guid? LastMessageId { get; private set; }
 
-    /// <summary>Only a user's own message renews the window; a late, older webhook never moves it back.</summary>
-    public void RecordInbound(DateTimeOffset at)
+    public DateTimeOffset LastMessageAt { get; private set; }
+
+    public int InboundCount { get; private set; }
+
+    public int OutboundCount { get; private set; }
+
+    /// <summary>Outbound messages that ended failed or undelivered.</summary>
+    public int FailedCount { get; private set; }
+
+    public static Contact For(Message message)
     {
-        if (LastInboundAt is null || at > LastInboundAt)
+        ArgumentNullException.ThrowIfNull(message);
+        return new Contact { Number = message.Contact, FirstSeenAt = message.CreatedAt, LastMessageAt = message.CreatedAt };
+    }
+
+    /// <summary>Counts a newly stored message; only the customer's own messages open or renew the window.</summary>
+    public void Record(Message message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Direction == MessageDirection.Inbound)
         {
-            LastInboundAt = at;
+            InboundCount++;
+            OurNumber = message.To;
+
+            // A late, older webhook never moves the window back.
+            if (LastInboundAt is null || message.CreatedAt > LastInboundAt)
+            {
+                LastInboundAt = message.CreatedAt;
+            }
+        }
+        else
+        {
+            OutboundCount++;
+            OurNumber = message.From;
+        }
+
+        if (LastMessageId is null || message.CreatedAt >= LastMessageAt)
+        {
+            LastMessageId = message.Id;
+            LastMessageAt = message.CreatedAt;
         }
     }
 }

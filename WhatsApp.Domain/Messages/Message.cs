@@ -30,6 +30,9 @@ public sealed class Message
 
     public MessageContent Content { get; private set; }
 
+    /// <summary>The template's name, kept beside the content so history can filter by it.</summary>
+    public string? TemplateName { get; private set; }
+
     public MessageStatus Status { get; private set; }
 
     public string? ProviderMessageId { get; private set; }
@@ -76,6 +79,7 @@ public sealed class Message
             To = to,
             Contact = to,
             Content = content,
+            TemplateName = content.Template?.Name,
             ClientName = clientName,
             Status = MessageStatus.Queued,
             NextAttemptAt = now,

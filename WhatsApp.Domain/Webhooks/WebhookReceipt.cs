@@ -31,13 +31,16 @@ public sealed class WebhookReceipt
 
     public IReadOnlyList<KeyValuePair<string, string>> Fields { get; private set; }
 
+    /// <summary>The customer's number the webhook concerns, so a data-protection erasure can find its raw fields.</summary>
+    public string? Contact { get; private set; }
+
     public DateTimeOffset? ProcessedAt { get; private set; }
 
     public WebhookOutcome? Outcome { get; private set; }
 
     public string? Error { get; private set; }
 
-    public static WebhookReceipt From(WebhookDelivery delivery, Guid id, string kind)
+    public static WebhookReceipt From(WebhookDelivery delivery, Guid id, string kind, string? contact = null)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         return new WebhookReceipt
@@ -49,6 +52,7 @@ public sealed class WebhookReceipt
             Method = delivery.Method,
             Url = delivery.Url,
             Kind = kind,
+            Contact = contact,
             Fields = delivery.Fields,
         };
     }

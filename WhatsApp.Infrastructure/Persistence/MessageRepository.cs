@@ -9,6 +9,9 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
     public async Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // One transaction (immediate on SQLite) so the conversation summary is read and written without a race.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Messages.Add(message);
         if (idempotency is not null)
         {
@@ -17,7 +20,9 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
 
         try
         {
+            await ConversationSummary.RecordAsync(db, message, ct);
             await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (idempotency is not null && DatabaseErrors.IsUniqueViolation(ex))
         {

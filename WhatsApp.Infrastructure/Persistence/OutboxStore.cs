@@ -104,6 +104,11 @@ internal sealed class OutboxStore(
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
                 ct);
 
+        if (message.Status == MessageStatus.Failed)
+        {
+            await ConversationSummary.CountFailureAsync(db, message.Contact, ct);
+        }
+
         // Plivo can report a status before we have stored the uuid it belongs to; those reports wait for this moment.
         if (message.ProviderMessageId is { } providerMessageId)
         {

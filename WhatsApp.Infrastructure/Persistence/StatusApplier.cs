@@ -13,7 +13,7 @@ internal static class StatusApplier
     {
         var message = await db.Messages
             .Where(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound)
-            .Select(m => new { m.Id, m.Status })
+            .Select(m => new { m.Id, m.Status, m.Contact })
             .FirstOrDefaultAsync(ct);
         if (message is null)
         {
@@ -50,7 +50,7 @@ internal static class StatusApplier
 
         var failed = decisive.Status is MessageStatus.Failed or MessageStatus.Undelivered;
         var predecessors = MessageStatusRules.PredecessorsOf(status);
-        await db.Messages
+        var updated = await db.Messages
             .Where(m => m.Id == message.Id && predecessors.Contains(m.Status))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, status)
@@ -58,5 +58,9 @@ internal static class StatusApplier
                     .SetProperty(m => m.ErrorCode, m => failed ? decisive.ErrorCode : m.ErrorCode)
                     .SetProperty(m => m.ErrorReason, m => failed ? decisive.Reason : m.ErrorReason),
                 ct);
+        if (updated == 1 && failed)
+        {
+            await ConversationSummary.CountFailureAsync(db, message.Contact, ct);
+        }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
+using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence;
@@ -22,6 +23,19 @@ public sealed class WhatsAppDbContext(DbContextOptions<WhatsAppDbContext> option
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WhatsAppDbContext).Assembly);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<Message>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Property<string?>(MessageConfiguration.SearchText).CurrentValue = SearchTextOf(entry.Entity.Content.Text);
+        }
+
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>What history search compares against: the body lower-cased with full Unicode case mapping.</summary>
+    public static string? SearchTextOf(string? body) => body?.ToLowerInvariant();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

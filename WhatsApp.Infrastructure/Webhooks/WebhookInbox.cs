@@ -81,8 +81,10 @@ internal sealed partial class WebhookInbox(
             seen.SeenAt = now;
         }
 
-        var kind = PlivoWebhookParser.Classify(new PlivoFields(delivery.Fields));
-        var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind);
+        var fields = new PlivoFields(delivery.Fields);
+        var kind = PlivoWebhookParser.Classify(fields);
+        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
+        var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         db.WebhookReceipts.Add(receipt);
         await db.SaveChangesAsync(ct);
 

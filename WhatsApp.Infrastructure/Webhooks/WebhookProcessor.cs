@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
@@ -27,18 +26,10 @@ internal static class WebhookProcessor
             return WebhookOutcome.Duplicate;
         }
 
-        db.Messages.Add(Message.CreateInbound(
-            Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt));
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Number == inbound.From, ct);
-        if (contact is null)
-        {
-            db.Contacts.Add(Contact.FirstInbound(inbound.From, receivedAt));
-        }
-        else
-        {
-            contact.RecordInbound(receivedAt);
-        }
-
+        var message = Message.CreateInbound(
+            Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt);
+        db.Messages.Add(message);
+        await ConversationSummary.RecordAsync(db, message, ct);
         await db.SaveChangesAsync(ct);
         return WebhookOutcome.Processed;
     }

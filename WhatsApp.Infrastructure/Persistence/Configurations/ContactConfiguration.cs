@@ -11,6 +11,10 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.ToTable("Contacts");
         builder.HasKey(c => c.Number);
         builder.Property(c => c.Number).HasMaxLength(20);
+        builder.Property(c => c.OurNumber).HasMaxLength(20);
+
+        // The conversation list: most recent activity first, keyset on (LastMessageAt, Number).
+        builder.HasIndex(c => new { c.LastMessageAt, c.Number });
         builder.HasIndex(c => c.LastInboundAt);
     }
 }

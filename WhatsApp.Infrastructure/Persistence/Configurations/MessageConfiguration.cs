@@ -10,6 +10,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     internal const string LeaseOwner = "LeaseOwner";
     internal const string LeaseExpiresAt = "LeaseExpiresAt";
 
+    /// <summary>Shadow column: the body lower-cased (full Unicode), for case-insensitive search in any script.</summary>
+    internal const string SearchText = "SearchText";
+
     public void Configure(EntityTypeBuilder<Message> builder)
     {
         builder.ToTable("Messages");
@@ -25,6 +28,8 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.ErrorCode).HasMaxLength(64);
         builder.Property(m => m.ErrorReason).HasMaxLength(Message.MaxErrorReasonLength);
         builder.Property(m => m.ClientName).HasMaxLength(100);
+        builder.Property(m => m.TemplateName).HasMaxLength(512);
+        builder.Property<string?>(SearchText).HasMaxLength(4096);
         builder.Property(m => m.Inbound).HasMaxLength(65536)
             .HasConversion(JsonColumnConverter.Create<InboundDetails>(), JsonColumnConverter.Comparer<InboundDetails>());
         builder.Property(m => m.Conversation).HasMaxLength(1024)
@@ -47,7 +52,15 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // The dispatcher's claim query: queued messages by due time.
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ProviderMessageId).IsUnique().HasFilter("\"ProviderMessageId\" IS NOT NULL");
-        builder.HasIndex(m => new { m.Contact, m.CreatedAt });
-        builder.HasIndex(m => new { m.ClientName, m.CreatedAt });
+
+        // History: ids are UUID v7, so "newest first" is "Id descending" and a date range is an Id range. Each filter
+        // has an index that ends in Id, giving keyset pages that cost the same at any depth.
+        builder.HasIndex(m => new { m.Contact, m.Id });
+        builder.HasIndex(m => new { m.Status, m.Id });
+        builder.HasIndex(m => new { m.From, m.Id });
+        builder.HasIndex(m => new { m.Type, m.Id });
+        builder.HasIndex(m => new { m.ErrorCode, m.Id });
+        builder.HasIndex(m => new { m.TemplateName, m.Id });
+        builder.HasIndex(m => new { m.ClientName, m.Id });
     }
 }

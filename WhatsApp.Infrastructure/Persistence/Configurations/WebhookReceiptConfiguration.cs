@@ -16,6 +16,8 @@ internal sealed class WebhookReceiptConfiguration : IEntityTypeConfiguration<Web
         builder.Property(r => r.Method).HasMaxLength(8);
         builder.Property(r => r.Url).HasMaxLength(2048);
         builder.Property(r => r.Kind).HasMaxLength(16);
+        builder.Property(r => r.Contact).HasMaxLength(20);
+        builder.HasIndex(r => r.Contact);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Error).HasMaxLength(WebhookReceipt.MaxErrorLength);
         builder.Property(r => r.Fields).HasMaxLength(65536)

@@ -24,15 +24,37 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("FailedCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("FirstSeenAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("InboundCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastInboundAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("LastMessageAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LastMessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OurNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OutboundCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Number");
 
                     b.HasIndex("LastInboundAt");
+
+                    b.HasIndex("LastMessageAt", "Number");
 
                     b.ToTable("Contacts", (string)null);
                 });
@@ -101,12 +123,20 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SearchText")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TemplateName")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("To")
@@ -158,11 +188,21 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                         .IsUnique()
                         .HasFilter("\"ProviderMessageId\" IS NOT NULL");
 
-                    b.HasIndex("ClientName", "CreatedAt");
+                    b.HasIndex("ClientName", "Id");
 
-                    b.HasIndex("Contact", "CreatedAt");
+                    b.HasIndex("Contact", "Id");
+
+                    b.HasIndex("ErrorCode", "Id");
+
+                    b.HasIndex("From", "Id");
+
+                    b.HasIndex("Status", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
+
+                    b.HasIndex("TemplateName", "Id");
+
+                    b.HasIndex("Type", "Id");
 
                     b.ToTable("Messages", (string)null);
                 });
@@ -250,6 +290,10 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Contact")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Error")
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
@@ -295,6 +339,8 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Contact");
 
                     b.HasIndex("Outcome", "ReceivedAt");
 

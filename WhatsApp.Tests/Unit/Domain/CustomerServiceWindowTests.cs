@@ -76,20 +76,53 @@ public sealed class CustomerServiceWindowTests
     }
 
     [Test]
-    public void RecordInbound_OlderThanTheLatest_DoesNotMoveTheWindowBack()
+    public void Record_InboundOlderThanTheLatest_DoesNotMoveTheWindowBack()
     {
-        var contact = Contact.FirstInbound(Customer, Now);
+        var contact = ContactWhoWroteAt(Now);
 
-        contact.RecordInbound(Now.AddMinutes(-5));
+        contact.Record(Inbound(Now.AddMinutes(-5)));
 
-        Assert.That(contact.LastInboundAt, Is.EqualTo(Now));
+        Assert.Multiple(() =>
+        {
+            Assert.That(contact.LastInboundAt, Is.EqualTo(Now));
+            Assert.That(contact.InboundCount, Is.EqualTo(2));
+        });
+    }
+
+    [Test]
+    public void Record_Outbound_CountsItWithoutOpeningTheWindow()
+    {
+        var outbound = Message.CreateOutbound(Guid.CreateVersion7(Now), "+14155550100", Customer, MessageType.Template, new MessageContent(), "c", Now);
+        var contact = Contact.For(outbound);
+
+        contact.Record(outbound);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(contact.LastInboundAt, Is.Null);
+            Assert.That(contact.OutboundCount, Is.EqualTo(1));
+            Assert.That(contact.LastMessageId, Is.EqualTo(outbound.Id));
+            Assert.That(contact.OurNumber, Is.EqualTo("+14155550100"));
+        });
+    }
+
+    private static Message Inbound(DateTimeOffset at) => Message.CreateInbound(
+        Guid.CreateVersion7(at), Customer, "+14155550100", Guid.NewGuid().ToString(), MessageType.Text, MessageContent.ForText("Hi"),
+        new InboundDetails("text", [], null, null, null, null, new Dictionary<string, string>()), at);
+
+    private static Contact ContactWhoWroteAt(DateTimeOffset at)
+    {
+        var message = Inbound(at);
+        var contact = Contact.For(message);
+        contact.Record(message);
+        return contact;
     }
 
     private static MessageSendingService Service(WindowPolicy policy, DateTimeOffset? lastInbound)
     {
         var contacts = new Mock<IContactRepository>();
         contacts.Setup(c => c.FindAsync(Customer, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(lastInbound is { } at ? Contact.FirstInbound(Customer, at) : null);
+            .ReturnsAsync(lastInbound is { } at ? ContactWhoWroteAt(at) : null);
         return new MessageSendingService(
             Mock.Of<IMessageRepository>(), Mock.Of<IIdempotencyStore>(), Mock.Of<IDispatchSignal>(), contacts.Object,
             new SendingPolicy(policy), new FakeTimeProvider(Now));
