@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using WhatsApp.Api.Auth;
 using WhatsApp.Api.Errors;
+using WhatsApp.Api.History;
 using WhatsApp.Api.OpenApi;
 using WhatsApp.Api.Validation;
 using WhatsApp.Api.Webhooks;
@@ -24,6 +25,7 @@ public static class DependencyInjection
         services.AddFluentValidationAutoValidation();
 
         services.AddPlivoWebhookSignatures();
+        services.AddScoped<HistoryService>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
+using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Simulator;
@@ -42,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IOutbox, OutboxStore>();
         services.AddSingleton<IContactRepository, ContactRepository>();
+        services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IWebhookInbox, WebhookInbox>();
         services.AddSingleton(new WebhookInboxSettings(
             configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));

@@ -58,6 +58,10 @@ public sealed class Contact
         {
             OutboundCount++;
             OurNumber = message.From;
+            if (message.Status is MessageStatus.Failed or MessageStatus.Undelivered)
+            {
+                FailedCount++;
+            }
         }
 
         if (LastMessageId is null || message.CreatedAt >= LastMessageAt)

@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using WhatsApp.Api.Auth;
+using WhatsApp.Api.Contracts;
+using WhatsApp.Api.History;
+
+namespace WhatsApp.Api.Controllers;
+
+/// <summary>Conversations for support staff: one row per contact, and the timeline with one contact.</summary>
+[ApiController]
+[Route("api/conversations")]
+[Authorize(Policy = Policies.ReadHistory)]
+public sealed class ConversationsController(HistoryService history) : ControllerBase
+{
+    /// <summary>Contacts, most recent activity first, with their latest message, counts and window.</summary>
+    [HttpGet]
+    [ProducesResponseType<PageResponse<ConversationSummaryResponse>>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public Task<PageResponse<ConversationSummaryResponse>> List([FromQuery] ConversationListQuery query, CancellationToken ct) =>
+        history.ConversationsAsync(query, ct);
+
+    /// <summary>Both directions with one contact, newest first; scroll with <c>before</c> and <c>after</c>.</summary>
+    [HttpGet("{contact}/messages")]
+    [ProducesResponseType<TimelineResponse>(StatusCodes.Status200OK, "application/json")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
+    public async Task<ActionResult<TimelineResponse>> Timeline(string contact, [FromQuery] TimelineQuery query, CancellationToken ct)
+    {
+        if (!PhoneNumbers.E164().IsMatch(contact))
+        {
+            ModelState.AddModelError(nameof(contact), "Must be an E.164 number such as +14155552671.");
+            return ValidationProblem(ModelState);
+        }
+
+        return await history.TimelineAsync(contact, query, ct);
+    }
+}

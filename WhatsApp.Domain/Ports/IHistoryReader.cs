@@ -1,0 +1,18 @@
+using WhatsApp.Domain.History;
+using WhatsApp.Domain.Messages;
+
+namespace WhatsApp.Domain.Ports;
+
+/// <summary>Read side for support staff. Lists are keyset-paged so a page costs the same at any depth.</summary>
+public interface IHistoryReader
+{
+    /// <summary>Up to <paramref name="take"/> messages matching the filter, newest first, after the cursor.</summary>
+    Task<IReadOnlyList<Message>> SearchAsync(MessageFilter filter, MessageCursor? cursor, int take, CancellationToken ct);
+
+    /// <summary>Every matching message, newest first, streamed.</summary>
+    IAsyncEnumerable<Message> ExportAsync(MessageFilter filter, CancellationToken ct);
+
+    /// <summary>Up to <paramref name="take"/> contacts, most recent activity first, after the cursor.</summary>
+    Task<IReadOnlyList<ConversationRow>> ConversationsAsync(
+        ConversationFilter filter, ConversationCursor? cursor, int take, DateTimeOffset now, CancellationToken ct);
+}

@@ -1,0 +1,191 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.History;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Configurations;
+
+namespace WhatsApp.Infrastructure.History;
+
+/// <summary>
+/// History queries. Every list is ordered by an indexed key and paged by keyset (never OFFSET), so the cost of a
+/// page does not grow with the table or with the page number.
+/// </summary>
+internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> contexts) : IHistoryReader
+{
+    private const int PreviewLength = 100;
+
+    public async Task<IReadOnlyList<Message>> SearchAsync(MessageFilter filter, MessageCursor? cursor, int take, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // An IN over several statuses cannot walk one index in order; one ordered walk per status, merged, can.
+        var statusGroups = filter.Statuses.Count > 1 ? filter.Statuses.Select(s => (IReadOnlyList<MessageStatus>)[s]) : [filter.Statuses];
+        var results = new List<Message>();
+        foreach (var statuses in statusGroups)
+        {
+            results.AddRange(await Page(Query(db, filter with { Statuses = statuses }), cursor, take).ToListAsync(ct));
+        }
+
+        var ordered = results.OrderByDescending(m => m.Id);
+        return cursor is { Newer: true }
+            ? ordered.TakeLast(take).ToList()
+            : ordered.Take(take).ToList();
+    }
+
+    public async IAsyncEnumerable<Message> ExportAsync(MessageFilter filter, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await foreach (var message in Query(db, filter).OrderByDescending(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return message;
+        }
+    }
+
+    public async Task<IReadOnlyList<ConversationRow>> ConversationsAsync(
+        ConversationFilter filter, ConversationCursor? cursor, int take, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var contacts = await ConversationQuery(db, filter, cursor, now).Take(take).ToListAsync(ct);
+        var lastIds = contacts.Select(c => c.LastMessageId).OfType<Guid>().ToList();
+        var lastMessages = await db.Messages.AsNoTracking()
+            .Where(m => lastIds.Contains(m.Id))
+            .Select(m => new { m.Id, m.Direction, m.Type, m.Status, m.Content.Text, m.CreatedAt })
+            .ToDictionaryAsync(m => m.Id, ct);
+        return contacts.Select(c =>
+        {
+            var last = c.LastMessageId is { } id && lastMessages.TryGetValue(id, out var m)
+                ? new LastMessage(m.Id, m.Direction, m.Type, m.Status, Preview(m.Text), m.CreatedAt)
+                : null;
+            return new ConversationRow(c.Number, c.OurNumber, c.LastMessageAt, last, c.InboundCount, c.OutboundCount, c.FailedCount, c.LastInboundAt);
+        }).ToList();
+    }
+
+    internal static IQueryable<Message> Query(WhatsAppDbContext db, MessageFilter filter)
+    {
+        var query = db.Messages.AsNoTracking();
+        if (filter.Contact is { } contact)
+        {
+            query = query.Where(m => m.Contact == contact);
+        }
+
+        if (filter.From is { } from)
+        {
+            query = query.Where(m => m.From == from);
+        }
+
+        if (filter.Direction is { } direction)
+        {
+            query = query.Where(m => m.Direction == direction);
+        }
+
+        if (filter.Type is { } type)
+        {
+            query = query.Where(m => m.Type == type);
+        }
+
+        if (filter.Statuses.Count == 1)
+        {
+            var status = filter.Statuses[0];
+            query = query.Where(m => m.Status == status);
+        }
+        else if (filter.Statuses.Count > 1)
+        {
+            var statuses = filter.Statuses;
+            query = query.Where(m => statuses.Contains(m.Status));
+        }
+
+        if (filter.ErrorCode is { } errorCode)
+        {
+            query = query.Where(m => m.ErrorCode == errorCode);
+        }
+
+        if (filter.TemplateName is { } templateName)
+        {
+            query = query.Where(m => m.TemplateName == templateName);
+        }
+
+        if (filter.CreatedFrom is { } createdFrom)
+        {
+            var lowest = UuidV7Bounds.AtOrAfter(createdFrom);
+            query = query.Where(m => m.Id.CompareTo(lowest) >= 0 && m.CreatedAt >= createdFrom);
+        }
+
+        if (filter.CreatedTo is { } createdTo)
+        {
+            var above = UuidV7Bounds.After(createdTo);
+            query = query.Where(m => m.Id.CompareTo(above) < 0 && m.CreatedAt < createdTo);
+        }
+
+        if (filter.Text is { } text)
+        {
+            var needle = WhatsAppDbContext.SearchTextOf(text)!;
+            query = query.Where(m => EF.Property<string?>(m, MessageConfiguration.SearchText)!.Contains(needle));
+        }
+
+        return query;
+    }
+
+    internal static IQueryable<Message> Page(IQueryable<Message> query, MessageCursor? cursor, int take)
+    {
+        if (cursor is { Newer: true })
+        {
+            var id = cursor.Id;
+            return query.Where(m => m.Id.CompareTo(id) > 0).OrderBy(m => m.Id).Take(take);
+        }
+
+        if (cursor is not null)
+        {
+            var id = cursor.Id;
+            query = query.Where(m => m.Id.CompareTo(id) < 0);
+        }
+
+        return query.OrderByDescending(m => m.Id).Take(take);
+    }
+
+    internal static IQueryable<Contact> ConversationQuery(WhatsAppDbContext db, ConversationFilter filter, ConversationCursor? cursor, DateTimeOffset now)
+    {
+        var query = db.Contacts.AsNoTracking().Where(c => c.LastMessageId != null);
+        var windowStart = now - CustomerServiceWindow.Length;
+        if (filter.WindowOpen == true)
+        {
+            query = query.Where(c => c.LastInboundAt > windowStart);
+        }
+        else if (filter.WindowOpen == false)
+        {
+            query = query.Where(c => c.LastInboundAt == null || c.LastInboundAt <= windowStart);
+        }
+
+        if (filter.HasFailed)
+        {
+            query = query.Where(c => c.FailedCount > 0);
+        }
+
+        if (filter.NumberPrefix is { } prefix)
+        {
+            query = query.Where(c => c.Number.StartsWith(prefix));
+        }
+
+        if (cursor is not null)
+        {
+            var (at, contact) = (cursor.LastMessageAt, cursor.Contact);
+            query = query.Where(c => c.LastMessageAt < at || (c.LastMessageAt == at && c.Number.CompareTo(contact) < 0));
+        }
+
+        return query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Number);
+    }
+
+    /// <summary>The first 100 characters, without splitting an emoji's surrogate pair.</summary>
+    private static string? Preview(string? body)
+    {
+        if (body is null || body.Length <= PreviewLength)
+        {
+            return body;
+        }
+
+        var length = char.IsHighSurrogate(body[PreviewLength - 1]) ? PreviewLength - 1 : PreviewLength;
+        return body[..length];
+    }
+}
