@@ -50,6 +50,11 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         await using var db = await contexts.CreateDbContextAsync(ct);
         var contacts = await ConversationQuery(db, filter, cursor, now).Take(take).ToListAsync(ct);
         var lastIds = contacts.Select(c => c.LastMessageId).OfType<Guid>().ToList();
+        if (lastIds.Count == 0)
+        {
+            return [];
+        }
+
         var lastMessages = await db.Messages.AsNoTracking()
             .Where(m => lastIds.Contains(m.Id))
             .Select(m => new { m.Id, m.Direction, m.Type, m.Status, m.Content.Text, m.CreatedAt })
