@@ -39,6 +39,10 @@ public static class DependencyInjection
         var connectionString = SqliteConnectionStrings.Resolve(
             configuration.GetConnectionString("WhatsApp"), environment.ContentRootPath);
         services.AddDbContextFactory<WhatsAppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddSingleton<WriteQueue>();
+
+        // Registered first so it starts before, and stops after, everything that writes through it.
+        services.AddHostedService(sp => sp.GetRequiredService<WriteQueue>());
         services.AddSingleton<IMessageRepository, MessageRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<IOutbox, OutboxStore>();

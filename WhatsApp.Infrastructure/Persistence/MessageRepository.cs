@@ -4,31 +4,31 @@ using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> contexts) : IMessageRepository
+internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> contexts, WriteQueue writes) : IMessageRepository
 {
-    public async Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+    public Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct) =>
+        writes.ExecuteAsync(
+            async (db, token) =>
+            {
+                db.Messages.Add(message);
+                if (idempotency is not null)
+                {
+                    db.IdempotencyRecords.Add(idempotency);
+                }
 
-        // One transaction (immediate on SQLite) so the conversation summary is read and written without a race.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Messages.Add(message);
-        if (idempotency is not null)
-        {
-            db.IdempotencyRecords.Add(idempotency);
-        }
+                await ConversationSummary.RecordAsync(db, message, token);
+                try
+                {
+                    await db.SaveChangesAsync(token);
+                }
+                catch (DbUpdateException ex) when (idempotency is not null && DatabaseErrors.IsUniqueViolation(ex))
+                {
+                    throw new DuplicateIdempotencyKeyException(idempotency.Key, ex);
+                }
 
-        try
-        {
-            await ConversationSummary.RecordAsync(db, message, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        catch (DbUpdateException ex) when (idempotency is not null && DatabaseErrors.IsUniqueViolation(ex))
-        {
-            throw new DuplicateIdempotencyKeyException(idempotency.Key, ex);
-        }
-    }
+                return true;
+            },
+            ct);
 
     public async Task<Message?> FindAsync(Guid id, CancellationToken ct)
     {

@@ -13,17 +13,19 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// still free, so two dispatchers (threads, processes or machines) never hold the same message.
 /// </summary>
 internal sealed class OutboxStore(
-    IDbContextFactory<WhatsAppDbContext> contexts,
+    WriteQueue writes,
     IOptions<DispatchOptions> options,
     TimeProvider time) : IOutbox
 {
     private readonly ConcurrentDictionary<Guid, string> _leases = new();
 
-    public async Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct)
+    public Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct) =>
+        writes.ExecuteAsync((db, token) => ClaimDueAsync(db, max, token), ct);
+
+    private async Task<IReadOnlyList<Message>> ClaimDueAsync(WhatsAppDbContext db, int max, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(ct);
         var candidates = await db.Messages
             .Where(m => m.Status == MessageStatus.Queued && m.NextAttemptAt <= now)
             .Where(m => EF.Property<DateTime?>(m, LeaseExpiresAt) == null || EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
@@ -66,8 +68,7 @@ internal sealed class OutboxStore(
         }
 
         var leaseUntil = time.GetUtcNow().UtcDateTime + options.Value.LeaseDuration;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var updated = await db.Messages
+        var updated = await writes.ExecuteAsync((db, cancel) => db.Messages
             .Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued && EF.Property<string?>(m, LeaseOwner) == token)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, message.Status)
@@ -75,7 +76,7 @@ internal sealed class OutboxStore(
                     .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
                     .SetProperty(m => m.UpdatedAt, message.UpdatedAt)
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), leaseUntil),
-                ct);
+                cancel), ct);
         if (updated == 0)
         {
             _leases.TryRemove(message.Id, out _);
@@ -87,8 +88,11 @@ internal sealed class OutboxStore(
     public async Task SaveOutcomeAsync(Message message, CancellationToken ct)
     {
         _leases.TryRemove(message.Id, out _);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await writes.ExecuteAsync((db, token) => SaveOutcomeAsync(db, message, token), ct);
+    }
+
+    private async Task<bool> SaveOutcomeAsync(WhatsAppDbContext db, Message message, CancellationToken ct)
+    {
         await db.Messages
             .Where(m => m.Id == message.Id)
             .ExecuteUpdateAsync(
@@ -115,15 +119,14 @@ internal sealed class OutboxStore(
             await StatusApplier.ApplyPendingAsync(db, providerMessageId, time.GetUtcNow(), ct);
         }
 
-        await transaction.CommitAsync(ct);
+        return true;
     }
 
-    public async Task<int> ReleaseAbandonedAsync(CancellationToken ct)
+    public Task<int> ReleaseAbandonedAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var nowUtc = now.UtcDateTime;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Messages
+        return writes.ExecuteAsync((db, token) => db.Messages
             .Where(m => m.Status == MessageStatus.Sending && EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.OutcomeUnknown)
@@ -132,6 +135,6 @@ internal sealed class OutboxStore(
                     .SetProperty(m => m.UpdatedAt, now)
                     .SetProperty(m => EF.Property<string?>(m, LeaseOwner), (string?)null)
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
-                ct);
+                token), ct);
     }
 }

@@ -7,31 +7,21 @@ using WhatsApp.Infrastructure.Persistence;
 namespace WhatsApp.Infrastructure.Webhooks;
 
 /// <summary>
-/// Stores each webhook raw and processes it in the same transaction. Duplicates are found by their natural keys
-/// (unique indexes back that up: a concurrent twin makes the commit fail, and the retry then sees the duplicate).
+/// Stores each webhook raw and processes it in the same transaction (the write queue's, shared by a batch and
+/// committed before anyone is answered). Duplicates are found by their natural keys; unique indexes back that up
+/// across instances, and the queue retries a write that lost such a race so it then sees the duplicate.
 /// </summary>
 internal sealed partial class WebhookInbox(
     IDbContextFactory<WhatsAppDbContext> contexts,
+    WriteQueue writes,
     WebhookInboxSettings settings,
     TimeProvider time,
     ILogger<WebhookInbox> logger) : IWebhookInbox
 {
-    private const int MaxAttempts = 3;
-
-    public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
+    public Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await IngestOnceAsync(delivery, ct);
-            }
-            catch (DbUpdateException ex) when (attempt < MaxAttempts && DatabaseErrors.IsUniqueViolation(ex))
-            {
-                LogConcurrentDuplicate(attempt);
-            }
-        }
+        return writes.ExecuteAsync((db, token) => IngestAsync(db, delivery, token), ct);
     }
 
     public async Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct)
@@ -44,27 +34,25 @@ internal sealed partial class WebhookInbox(
             .ToListAsync(ct);
     }
 
-    public async Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var receipt = await db.WebhookReceipts.FirstOrDefaultAsync(r => r.Id == receiptId, ct);
-        if (receipt is null)
-        {
-            return null;
-        }
+    public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) =>
+        writes.ExecuteAsync<WebhookOutcome?>(
+            async (db, token) =>
+            {
+                var receipt = await db.WebhookReceipts.FirstOrDefaultAsync(r => r.Id == receiptId, token);
+                if (receipt is null)
+                {
+                    return null;
+                }
 
-        var outcome = await ProcessAsync(db, transaction, receipt, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        return outcome;
-    }
+                var outcome = await ProcessAsync(db, receipt, token);
+                await db.SaveChangesAsync(token);
+                return outcome;
+            },
+            ct);
 
-    private async Task<WebhookOutcome> IngestOnceAsync(WebhookDelivery delivery, CancellationToken ct)
+    private async Task<WebhookOutcome> IngestAsync(WhatsAppDbContext db, WebhookDelivery delivery, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var seen = await db.WebhookNonces.FirstOrDefaultAsync(n => n.Nonce == delivery.Nonce, ct);
         if (seen is not null && seen.SeenAt > now - settings.NonceReplayWindow)
         {
@@ -88,9 +76,8 @@ internal sealed partial class WebhookInbox(
         db.WebhookReceipts.Add(receipt);
         await db.SaveChangesAsync(ct);
 
-        var outcome = await ProcessAsync(db, transaction, receipt, ct);
+        var outcome = await ProcessAsync(db, receipt, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
         return outcome;
     }
 
@@ -98,10 +85,10 @@ internal sealed partial class WebhookInbox(
     /// Applies the receipt; a processing failure rolls back only the processing and is recorded on the receipt.
     /// Database failures propagate, so the webhook is not acknowledged and Plivo retries it.
     /// </summary>
-    private async Task<WebhookOutcome> ProcessAsync(
-        WhatsAppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, WebhookReceipt receipt, CancellationToken ct)
+    private async Task<WebhookOutcome> ProcessAsync(WhatsAppDbContext db, WebhookReceipt receipt, CancellationToken ct)
     {
         const string savepoint = "process";
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Webhooks are processed inside the write queue's transaction.");
         await transaction.CreateSavepointAsync(savepoint, ct);
         try
         {
@@ -128,7 +115,4 @@ internal sealed partial class WebhookInbox(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook receipt {ReceiptId} ({Kind}) could not be processed: {Error}; kept for replay")]
     private partial void LogUnprocessed(Guid receiptId, string kind, string error);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "A concurrent duplicate webhook committed first (attempt {Attempt}); retrying")]
-    private partial void LogConcurrentDuplicate(int attempt);
 }

@@ -19,7 +19,7 @@ public sealed class MessageRepositoryTests
     [Test]
     public async Task Add_TemplateAndInteractiveContent_RoundTripsThroughJsonColumns()
     {
-        var repository = new MessageRepository(_database);
+        var repository = new MessageRepository(_database, _database.Writes);
         var template = new TemplateContent("order_update", "en_US",
         [
             new TemplateComponent("body", null, null, [new TemplateParameter("text", Text: "A-1042")]),
@@ -46,7 +46,7 @@ public sealed class MessageRepositoryTests
     [Test]
     public async Task Add_SameIdempotencyKeyTwice_ThrowsDuplicateAndKeepsOnlyTheFirstMessage()
     {
-        var repository = new MessageRepository(_database);
+        var repository = new MessageRepository(_database, _database.Writes);
         var first = NewMessage();
         var second = NewMessage();
         await repository.AddAsync(first, new IdempotencyRecord("client", "key-1", "fp", first.Id, Now), default);
@@ -59,7 +59,7 @@ public sealed class MessageRepositoryTests
     [Test]
     public async Task Purge_RecordsOlderThanCutoff_AreDeletedAndNewerKept()
     {
-        var repository = new MessageRepository(_database);
+        var repository = new MessageRepository(_database, _database.Writes);
         var store = new IdempotencyStore(_database);
         var old = NewMessage();
         var recent = NewMessage();

@@ -168,7 +168,7 @@ public sealed class OutboxStoreTests
         });
     }
 
-    private OutboxStore NewOutbox() => new(_database, Options.Create(_options), _time);
+    private OutboxStore NewOutbox() => new(_database.Writes, Options.Create(_options), _time);
 
     private async Task<Message> LoadAsync(Guid id)
     {

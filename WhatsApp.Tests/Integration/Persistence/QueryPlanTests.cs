@@ -23,7 +23,7 @@ public sealed class QueryPlanTests
     public async Task CreateDatabase()
     {
         _database = await SqliteTestDatabase.CreateAsync();
-        var repository = new MessageRepository(_database);
+        var repository = new MessageRepository(_database, _database.Writes);
         for (var i = 0; i < 20; i++)
         {
             var at = Now.AddMinutes(-i);

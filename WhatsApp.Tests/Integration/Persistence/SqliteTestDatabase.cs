@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using WhatsApp.Infrastructure.Persistence;
 
 namespace WhatsApp.Tests.Integration.Persistence;
@@ -15,25 +16,30 @@ internal sealed class SqliteTestDatabase : IDbContextFactory<WhatsAppDbContext>,
             .UseSqlite(SqliteConnectionStrings.Resolve($"Data Source={_path}", Path.GetTempPath()))
             .Options;
 
+    /// <summary>The group-commit writer the stores write through, running while the database lives.</summary>
+    public WriteQueue Writes { get; private set; } = null!;
+
     public static async Task<SqliteTestDatabase> CreateAsync()
     {
         var database = new SqliteTestDatabase();
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        database.Writes = new WriteQueue(database, NullLogger<WriteQueue>.Instance);
+        await database.Writes.StartAsync(default);
         return database;
     }
 
     public WhatsAppDbContext CreateDbContext() => new(_options);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await Writes.StopAsync(default);
+        Writes.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {
             File.Delete(_path + suffix);
         }
-
-        return ValueTask.CompletedTask;
     }
 }
