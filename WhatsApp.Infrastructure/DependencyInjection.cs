@@ -9,6 +9,7 @@ using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;
 using WhatsApp.Infrastructure.Webhooks;
 
@@ -58,6 +59,7 @@ public static class DependencyInjection
         AddMessagingProvider(services, configuration);
         services.AddHostedService<ProviderStartupLog>();
         services.AddHostedService<MaintenanceWorker>();
+        services.AddPrivacy();
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
             services.AddHostedService<DispatchWorker>();
