@@ -51,6 +51,26 @@ public sealed class ContactErasureTests
     }
 
     [Test]
+    public async Task Delete_TemplateMessage_KeepsTheTemplateName()
+    {
+        using var sender = _host.Factory.CreateClientWithKey(TestApiKeys.Sender);
+        var sent = await sender.PostAsJsonAsync("/api/messages", new
+        {
+            to = Contact,
+            type = "template",
+            template = new { name = "appointment_reminder", language = "en_US", components = new[] { new { type = "body", parameters = new[] { new { type = "text", text = OutboundText } } } } },
+        });
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await sent.Content.ReadAsStringAsync());
+        using var admin = _host.Factory.CreateClientWithKey(TestApiKeys.Admin);
+
+        await AssertErasedAsync(await admin.DeleteAsync($"/api/contacts/{Contact}"), 1, 0);
+
+        var message = await ReadJsonAsync(await admin.GetAsync(sent.Headers.Location));
+        Assert.That(message.GetProperty("template_name").GetString(), Is.EqualTo("appointment_reminder"));
+        Assert.That(message.ToString(), Does.Not.Contain(OutboundText));
+    }
+
+    [Test]
     public async Task Delete_Twice_SecondAnswers200WithZeros()
     {
         await ReceiveInboundAsync();
