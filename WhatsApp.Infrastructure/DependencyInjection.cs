@@ -10,6 +10,7 @@ using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;
 using WhatsApp.Infrastructure.Webhooks;
 
@@ -64,6 +65,7 @@ public static class DependencyInjection
         AddMessagingProvider(services, configuration);
         services.AddHostedService<ProviderStartupLog>();
         services.AddHostedService<MaintenanceWorker>();
+        services.AddPrivacy();
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
             services.AddHostedService<DispatchWorker>();

@@ -18,7 +18,7 @@ public static class MessageResponseMapper
             Status = Wire(message.Status),
             Body = message.Content.Text,
             MediaUrl = message.Content.MediaUrl,
-            TemplateName = message.Content.Template?.Name,
+            TemplateName = message.TemplateName ?? message.Content.Template?.Name,
             ProviderMessageId = message.ProviderMessageId,
             ErrorCode = message.ErrorCode,
             ErrorReason = message.ErrorReason,

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using Microsoft.Extensions.Logging;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
+using WhatsApp.Infrastructure.Persistence.Configurations;
+using WhatsApp.Infrastructure.Privacy;
+
+namespace WhatsApp.Infrastructure.Persistence;
+
+/// <summary>
+/// Erases content with set-based statements and never loads a row: ExecuteUpdate clears the content columns; one SQL
+/// UPDATE rewrites the inbound JSON in place, because keeping its content type and context id per row needs SQLite's
+/// JSON functions. Retention works in id-ordered batches, each its own short write transaction.
+/// </summary>
+internal sealed partial class ContentEraser(
+    IDbContextFactory<WhatsAppDbContext> contexts, ILogger<ContentEraser> logger, int batchSize = ContentEraser.DefaultBatchSize)
+    : IContentEraser
+{
+    /// <summary>Rows per retention statement: small enough that a large first run never holds one long write lock.</summary>
+    internal const int DefaultBatchSize = 5000;
+
+    // Inbound details that still hold something the customer sent: raw fields, media links, mime type or button.
+    // The SQL below goes through EF's raw SQL formatting, hence {{}} for an empty JSON object.
+    private const string InboundHasContent = """
+        ("Inbound" IS NOT NULL AND (json_extract("Inbound", '$.raw_fields') <> '{{}}'
+            OR json_array_length("Inbound", '$.media_urls') > 0 OR json_extract("Inbound", '$.mime_type') IS NOT NULL
+            OR json_extract("Inbound", '$.button_payload') IS NOT NULL OR json_extract("Inbound", '$.button_text') IS NOT NULL))
+        """;
+
+    private const string MessagesWithContentSql = """
+        SELECT * FROM "Messages"
+        WHERE "Body" IS NOT NULL OR "MediaUrl" IS NOT NULL OR "Template" IS NOT NULL OR "Interactive" IS NOT NULL
+            OR "Location" IS NOT NULL OR "SearchText" IS NOT NULL OR
+        """ + " " + InboundHasContent;
+
+    // Keeps content_type and context_message_id; empties the lists and maps, so the JSON still reads as InboundDetails.
+    private const string EraseInboundSql = """
+        UPDATE "Messages" SET "Inbound" = json_set(
+            json_remove("Inbound", '$.mime_type', '$.button_payload', '$.button_text'),
+            '$.media_urls', json('[]'), '$.raw_fields', json('{{}}'))
+        WHERE
+        """ + " " + InboundHasContent + " AND ";
+
+    // Raw fields hold the message text; so does the query string of a webhook that came as a GET.
+    private const string ReceiptsWithContentSql = """
+        SELECT * FROM "WebhookReceipts" WHERE "Fields" <> '[]' OR instr("Url", '?') > 0
+        """;
+
+    private static readonly IReadOnlyList<KeyValuePair<string, string>> NoFields = [];
+
+    public async Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contact);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var messages = await MessagesWithContent(db).CountAsync(m => m.Contact == contact, ct);
+        await db.Messages.Where(m => m.Contact == contact).ExecuteUpdateAsync(ClearContent, ct);
+        await db.Database.ExecuteSqlRawAsync(EraseInboundSql + "\"Contact\" = {0}", [contact], ct);
+        var receipts = await ReceiptsWithContent(db).CountAsync(r => r.Contact == contact, ct);
+        await db.WebhookReceipts.Where(r => r.Contact == contact).ExecuteUpdateAsync(ClearReceipt, ct);
+        await transaction.CommitAsync(ct);
+
+        LogContactErased(ContactMask.Mask(contact), messages, receipts);
+        return new ErasureResult(messages, receipts);
+    }
+
+    public async Task<ErasureResult> EraseOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var messages = await InBatchesAsync(after => EraseMessageBatchAsync(cutoff, after, ct));
+        var receipts = await InBatchesAsync(after => EraseReceiptBatchAsync(cutoff, after, ct));
+        return new ErasureResult(messages, receipts);
+    }
+
+    /// <summary>Runs batches in id order until one comes back short; returns the total erased.</summary>
+    private static async Task<int> InBatchesAsync(Func<Guid?, Task<(int Count, Guid? Last)>> batch)
+    {
+        var total = 0;
+        for (Guid? after = null; ;)
+        {
+            var (count, last) = await batch(after);
+            total += count;
+            if (last is null)
+            {
+                return total;
+            }
+
+            after = last;
+        }
+    }
+
+    private async Task<(int Count, Guid? Last)> EraseMessageBatchAsync(DateTimeOffset cutoff, Guid? after, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // Queued or sending messages may still go out; their content must be there when they do.
+        var due = MessagesWithContent(db)
+            .Where(m => m.CreatedAt < cutoff && m.Status != MessageStatus.Queued && m.Status != MessageStatus.Sending);
+        var ids = await (after is { } from ? due.Where(m => m.Id > from) : due)
+            .OrderBy(m => m.Id).Select(m => m.Id).Take(batchSize).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return (0, null);
+        }
+
+        await db.Messages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(ClearContent, ct);
+        await db.Database.ExecuteSqlRawAsync(EraseInboundSql + "\"Id\" IN (SELECT value FROM json_each({0}))", [ToSqliteJson(ids)], ct);
+        await transaction.CommitAsync(ct);
+        return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
+    }
+
+    private async Task<(int Count, Guid? Last)> EraseReceiptBatchAsync(DateTimeOffset cutoff, Guid? after, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = ReceiptsWithContent(db).Where(r => r.ReceivedAt < cutoff);
+        var ids = await (after is { } from ? due.Where(r => r.Id > from) : due)
+            .OrderBy(r => r.Id).Select(r => r.Id).Take(batchSize).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return (0, null);
+        }
+
+        await db.WebhookReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(ClearReceipt, ct);
+        await transaction.CommitAsync(ct);
+        return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
+    }
+
+    private static IQueryable<Message> MessagesWithContent(WhatsAppDbContext db) => db.Messages.FromSqlRaw(MessagesWithContentSql);
+
+    private static IQueryable<WebhookReceipt> ReceiptsWithContent(WhatsAppDbContext db) => db.WebhookReceipts.FromSqlRaw(ReceiptsWithContentSql);
+
+    private static void ClearContent(UpdateSettersBuilder<Message> setters) => setters
+        .SetProperty(m => m.Content.Text, (string?)null)
+        .SetProperty(m => m.Content.MediaUrl, (string?)null)
+        .SetProperty(m => m.Content.Template, (TemplateContent?)null)
+        .SetProperty(m => m.Content.Interactive, (InteractiveContent?)null)
+        .SetProperty(m => m.Content.Location, (LocationContent?)null)
+        .SetProperty(m => EF.Property<string?>(m, MessageConfiguration.SearchText), (string?)null);
+
+    private static void ClearReceipt(UpdateSettersBuilder<WebhookReceipt> setters) => setters
+        .SetProperty(r => r.Fields, NoFields)
+        .SetProperty(r => r.Url, r => r.Url.Contains('?') ? r.Url.Substring(0, r.Url.IndexOf('?')) : r.Url);
+
+    // EF stores a Guid on SQLite as upper-case text; raw SQL has to match that spelling.
+    private static string ToSqliteJson(IEnumerable<Guid> ids) =>
+        JsonSerializer.Serialize(ids.Select(id => id.ToString().ToUpperInvariant()));
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Erased the content of {Messages} messages and {WebhookReceipts} webhook receipts of contact {Contact}")]
+    private partial void LogContactErased(string contact, int messages, int webhookReceipts);
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Privacy;
+
+namespace WhatsApp.Tests.Unit.Privacy;
+
+[TestFixture]
+public sealed class ContentRetentionWorkerTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task Run_WithRetention_ErasesOlderThanNowMinusTheRetentionEveryInterval()
+    {
+        var time = new FakeTimeProvider(Now);
+        var cutoffs = new List<DateTimeOffset>();
+        var secondRound = new TaskCompletionSource();
+        var eraser = new Mock<IContentEraser>();
+        eraser.Setup(e => e.EraseOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .Callback<DateTimeOffset, CancellationToken>((cutoff, _) =>
+            {
+                cutoffs.Add(cutoff);
+                if (cutoffs.Count == 2)
+                {
+                    secondRound.TrySetResult();
+                }
+            })
+            .ReturnsAsync(new ErasureResult(3, 1));
+        using var worker = Worker(eraser.Object, retentionDays: 30, time);
+
+        await worker.StartAsync(default);
+        await WaitUntilAsync(() => cutoffs.Count == 1);
+        time.Advance(ContentRetentionWorker.Interval);
+        await secondRound.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await worker.StopAsync(default);
+
+        Assert.That(cutoffs, Is.EqualTo(new[] { Now.AddDays(-30), Now.Add(ContentRetentionWorker.Interval).AddDays(-30) }));
+    }
+
+    [Test]
+    public async Task Run_WithRetentionZero_NeverErases()
+    {
+        var eraser = new Mock<IContentEraser>(MockBehavior.Strict);
+        using var worker = Worker(eraser.Object, retentionDays: 0, new FakeTimeProvider(Now));
+
+        await worker.StartAsync(default);
+        await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.That(worker.ExecuteTask.IsCompletedSuccessfully, Is.True);
+    }
+
+    private static ContentRetentionWorker Worker(IContentEraser eraser, int retentionDays, TimeProvider time) =>
+        new(eraser, Options.Create(new PrivacyOptions { RetentionDays = retentionDays }), time, NullLogger<ContentRetentionWorker>.Instance);
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.That(condition(), Is.True);
+    }
+}
