@@ -57,6 +57,14 @@ internal sealed partial class ContentEraser(
         await using var db = await contexts.CreateDbContextAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var messages = await MessagesWithContent(db).CountAsync(m => m.Contact == contact, ct);
+
+        // A queued message without its content must not go out empty: it fails instead, visibly.
+        await db.Messages.Where(m => m.Contact == contact && m.Status == MessageStatus.Queued).ExecuteUpdateAsync(
+            s => s.SetProperty(m => m.Status, MessageStatus.Failed)
+                .SetProperty(m => m.ErrorCode, "content_erased")
+                .SetProperty(m => m.ErrorReason, "The contact's data was erased before this message was sent.")
+                .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null),
+            ct);
         await db.Messages.Where(m => m.Contact == contact).ExecuteUpdateAsync(ClearContent, ct);
         await db.Database.ExecuteSqlRawAsync(EraseInboundSql + "\"Contact\" = {0}", [contact], ct);
         var receipts = await ReceiptsWithContent(db).CountAsync(r => r.Contact == contact, ct);

@@ -22,7 +22,7 @@ public sealed class ContactErasureTests
     public async Task Stop() => await _host.DisposeAsync();
 
     [Test]
-    public async Task Delete_AsAdmin_ErasesBodiesAndKeepsStatus()
+    public async Task Delete_AsAdmin_ErasesBodiesKeepsMetadataAndFailsWhatWasStillQueued()
     {
         var inboundId = await ReceiveInboundAsync();
         var outbound = await SendOutboundAsync();
@@ -40,7 +40,8 @@ public sealed class ContactErasureTests
             Assert.That(json.GetProperty("messages_erased").GetInt32(), Is.EqualTo(2));
             Assert.That(json.GetProperty("webhook_receipts_erased").GetInt32(), Is.EqualTo(1));
             Assert.That(sent.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Null));
-            Assert.That(sent.GetProperty("status").GetString(), Is.EqualTo("queued"));
+            Assert.That(sent.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(sent.GetProperty("error_code").GetString(), Is.EqualTo("content_erased"));
             Assert.That(received.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Null));
             Assert.That(received.GetProperty("status").GetString(), Is.EqualTo("received"));
             Assert.That(received.GetProperty("inbound").GetProperty("content_type").GetString(), Is.EqualTo("text"));

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Infrastructure.Persistence;
+using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
+
+namespace WhatsApp.Tests.Integration.Persistence;
+
+[TestFixture]
+public sealed class ContentEraserQueuedTests
+{
+    private const string Contact = "+14155552671";
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Test]
+    public async Task EraseContact_QueuedMessage_FailsInsteadOfGoingOutEmpty()
+    {
+        await using var database = await SqliteTestDatabase.CreateAsync();
+        var queued = Queued(Contact, Now);
+        var otherQueued = Queued("+14155552679", Now);
+        await SaveAsync(database, queued, otherQueued);
+
+        await new ContentEraser(database, NullLogger<ContentEraser>.Instance).EraseContactAsync(Contact, default);
+
+        var erased = await LoadAsync(database, queued.Id);
+        var untouched = await LoadAsync(database, otherQueued.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(erased.Status, Is.EqualTo(MessageStatus.Failed));
+            Assert.That(erased.ErrorCode, Is.EqualTo("content_erased"));
+            Assert.That(erased.NextAttemptAt, Is.Null);
+            Assert.That(untouched.Status, Is.EqualTo(MessageStatus.Queued));
+        });
+    }
+}
