@@ -19,14 +19,8 @@ public sealed class ContactDataController(IContentEraser eraser) : ControllerBas
     [HttpDelete("{contact}")]
     [ProducesResponseType<ContactErasureResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<ContactErasureResponse>> Erase(string contact, CancellationToken ct)
+    public async Task<ActionResult<ContactErasureResponse>> Erase([E164] string contact, CancellationToken ct)
     {
-        if (!PhoneNumbers.E164().IsMatch(contact))
-        {
-            ModelState.AddModelError(nameof(contact), "Must be an E.164 number such as +14155552671.");
-            return ValidationProblem(ModelState);
-        }
-
         var erased = await eraser.EraseContactAsync(contact, ct);
         return new ContactErasureResponse(contact, erased.Messages, erased.WebhookReceipts);
     }

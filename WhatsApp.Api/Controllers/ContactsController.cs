@@ -16,14 +16,8 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
     [Authorize(Policy = Policies.ReadMessage)]
     [ProducesResponseType<ContactWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<ContactWindowResponse>> Window(string contact, CancellationToken ct)
+    public async Task<ActionResult<ContactWindowResponse>> Window([E164] string contact, CancellationToken ct)
     {
-        if (!PhoneNumbers.E164().IsMatch(contact))
-        {
-            ModelState.AddModelError(nameof(contact), "Must be an E.164 number such as +14155552671.");
-            return ValidationProblem(ModelState);
-        }
-
         var lastInbound = (await contacts.FindAsync(contact, ct))?.LastInboundAt;
         return new ContactWindowResponse(
             contact, CustomerServiceWindow.IsOpen(lastInbound, time.GetUtcNow()), lastInbound, CustomerServiceWindow.ClosesAt(lastInbound));

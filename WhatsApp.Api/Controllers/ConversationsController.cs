@@ -23,14 +23,6 @@ public sealed class ConversationsController(HistoryService history) : Controller
     [HttpGet("{contact}/messages")]
     [ProducesResponseType<TimelineResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
-    public async Task<ActionResult<TimelineResponse>> Timeline(string contact, [FromQuery] TimelineQuery query, CancellationToken ct)
-    {
-        if (!PhoneNumbers.E164().IsMatch(contact))
-        {
-            ModelState.AddModelError(nameof(contact), "Must be an E.164 number such as +14155552671.");
-            return ValidationProblem(ModelState);
-        }
-
-        return await history.TimelineAsync(contact, query, ct);
-    }
+    public Task<TimelineResponse> Timeline([E164] string contact, [FromQuery] TimelineQuery query, CancellationToken ct) =>
+        history.TimelineAsync(contact, query, ct);
 }

@@ -7,8 +7,8 @@ public sealed class SimulateInboundRequestValidator : AbstractValidator<Simulate
 {
     public SimulateInboundRequestValidator()
     {
-        RuleFor(r => r.From).NotEmpty().Matches(PhoneNumbers.E164()).WithMessage("Must be an E.164 number such as +14155552671.");
-        RuleFor(r => r.To).Matches(PhoneNumbers.E164()).When(r => r.To is not null).WithMessage("Must be an E.164 number such as +14155552671.");
+        RuleFor(r => r.From).NotEmpty().Matches(PhoneNumbers.E164()).WithMessage(PhoneNumbers.Message);
+        RuleFor(r => r.To).Matches(PhoneNumbers.E164()).When(r => r.To is not null).WithMessage(PhoneNumbers.Message);
         RuleFor(r => r.Message).NotEmpty().MaximumLength(WhatsAppLimits.TextMax);
     }
 }
