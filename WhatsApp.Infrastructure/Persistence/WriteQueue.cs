@@ -82,6 +82,9 @@ internal sealed partial class WriteQueue(
         try
         {
             await using var db = await contexts.CreateDbContextAsync();
+
+            // Each write already runs in a savepoint of ours; EF's own per-SaveChanges savepoints would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
             await using var transaction = await db.Database.BeginTransactionAsync();
             foreach (var work in batch)
             {

@@ -92,8 +92,15 @@ internal sealed partial class WebhookInbox(
         await transaction.CreateSavepointAsync(savepoint, ct);
         try
         {
-            var outcome = await WebhookProcessor.ApplyAsync(db, receipt, time.GetUtcNow(), ct);
-            receipt.MarkProcessed(outcome, time.GetUtcNow());
+            // Marked before applying so the receipt's update rides in the same SaveChanges as the facts it records.
+            var now = time.GetUtcNow();
+            receipt.MarkProcessed(WebhookOutcome.Processed, now);
+            var outcome = await WebhookProcessor.ApplyAsync(db, receipt, now, ct);
+            if (outcome != WebhookOutcome.Processed)
+            {
+                receipt.MarkProcessed(outcome, now);
+            }
+
             return outcome;
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or DbUpdateException or System.Data.Common.DbException))
