@@ -27,7 +27,7 @@ internal sealed partial class ProviderStartupLog(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "SIMULATOR MODE: no Plivo credentials are configured (or Messaging:Provider=Simulator). Messages are accepted and marked sent but never leave this machine. Set Plivo:AuthId, Plivo:AuthToken and Plivo:DefaultSender to send for real.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "SIMULATOR MODE: no Plivo credentials are configured (or Messaging:Provider=Simulator). Messages are accepted and move through sent, delivered and read, but never leave this machine; POST /api/admin/simulator/inbound plays a customer. Set Plivo:AuthId, Plivo:AuthToken and Plivo:DefaultSender to send for real.")]
     private partial void LogSimulator();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sending through Plivo at {BaseUrl}")]

@@ -56,7 +56,8 @@ internal sealed partial class WebhookInbox(
         var seen = await db.WebhookNonces.FirstOrDefaultAsync(n => n.Nonce == delivery.Nonce, ct);
         if (seen is not null && seen.SeenAt > now - settings.NonceReplayWindow)
         {
-            LogReplay(delivery.Method, delivery.Url);
+            // The query string of a GET webhook carries the message; only the path is logged.
+            LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);
             return WebhookOutcome.NonceReplayed;
         }
 
