@@ -19,6 +19,7 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
             WindowClosedException e => (StatusCodes.Status422UnprocessableEntity, "Customer service window closed", e.Message),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", e.Message),
+            _ when IsDatabaseFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The request was not stored. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the trace id when reporting it."),
         };
         if (status >= StatusCodes.Status500InternalServerError)
@@ -27,6 +28,11 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
         }
 
         httpContext.Response.StatusCode = status;
+        if (status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
         if (exception is WindowClosedException closed)
         {
@@ -36,6 +42,20 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem });
+    }
+
+    /// <summary>The database refused or failed (locked, read-only, disk): nothing was stored, so the client may retry.</summary>
+    private static bool IsDatabaseFailure(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is System.Data.Common.DbException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
