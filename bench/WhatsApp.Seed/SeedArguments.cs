@@ -2,11 +2,11 @@ using System.Globalization;
 
 namespace WhatsApp.Seed;
 
-/// <summary>The command line: <c>--database path.db --messages N --contacts N [--senders N] [--days N] [--seed N] [--until ISO-8601] [--overwrite]</c>.</summary>
+/// <summary>The command line: <c>--database path.db [--messages N] [--contacts N] [--senders N] [--days N] [--seed N] [--until ISO-8601] [--batch N] [--overwrite]</c>.</summary>
 internal sealed record SeedArguments(string Database, bool Overwrite, SeedOptions Options)
 {
     public const string Usage =
-        "usage: WhatsApp.Seed --database <path.db> --messages 1000000 --contacts 50000 [--senders 2] [--days 90] [--seed 42] "
+        "usage: WhatsApp.Seed --database <path.db> [--messages 1000000] [--contacts 50000] [--senders 2] [--days 90] [--seed 42] "
         + "[--until 2026-11-27T00:00:00Z] [--batch 50000] [--overwrite]";
 
     public static SeedArguments Parse(string[] args)
@@ -23,25 +23,19 @@ internal sealed record SeedArguments(string Database, bool Overwrite, SeedOption
                 continue;
             }
 
-            if (i + 1 >= args.Length)
+            var value = i + 1 < args.Length ? args[++i] : throw new FormatException($"{name} needs a value.");
+            switch (name)
             {
-                throw new FormatException($"{name} needs a value.");
+                case "--database": database = value; break;
+                case "--messages": options = options with { Messages = Number(name, value) }; break;
+                case "--contacts": options = options with { Contacts = Number(name, value) }; break;
+                case "--senders": options = options with { Senders = Number(name, value) }; break;
+                case "--days": options = options with { Days = Number(name, value) }; break;
+                case "--seed": options = options with { Seed = Number(name, value) }; break;
+                case "--batch": options = options with { BatchSize = Number(name, value) }; break;
+                case "--until": options = options with { Until = Time(name, value) }; break;
+                default: throw new FormatException($"Unknown option {name}.");
             }
-
-            var value = args[++i];
-            options = name switch
-            {
-                "--database" => options,
-                "--messages" => options with { Messages = Number(name, value) },
-                "--contacts" => options with { Contacts = Number(name, value) },
-                "--senders" => options with { Senders = Number(name, value) },
-                "--days" => options with { Days = Number(name, value) },
-                "--seed" => options with { Seed = Number(name, value) },
-                "--batch" => options with { BatchSize = Number(name, value) },
-                "--until" => options with { Until = DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal) },
-                _ => throw new FormatException($"Unknown option {name}."),
-            };
-            database = name == "--database" ? value : database;
         }
 
         return new SeedArguments(database ?? throw new FormatException("--database is required."), overwrite, options);
@@ -51,4 +45,9 @@ internal sealed record SeedArguments(string Database, bool Overwrite, SeedOption
         int.TryParse(value.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? number
             : throw new FormatException($"{name} must be a whole number, not '{value}'.");
+
+    private static DateTimeOffset Time(string name, string value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time
+            : throw new FormatException($"{name} must be a date and time such as 2026-11-27T00:00:00Z, not '{value}'.");
 }

@@ -40,7 +40,27 @@ internal static class SeedCommand
         };
 
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        var report = await new HistorySeeder().SeedAsync(connectionString, arguments.Options, cancel.Token);
+        SeedReport report;
+        try
+        {
+            report = await new HistorySeeder().SeedAsync(connectionString, arguments.Options, cancel.Token);
+        }
+        catch (ArgumentException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message + Environment.NewLine + SeedArguments.Usage);
+            return 2;
+        }
+        catch (InvalidOperationException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message + " --overwrite starts from an empty file.");
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled; the database is incomplete.");
+            return 130;
+        }
+
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seeded {path}: {report.Messages} messages, {report.Contacts} contacts, {report.StatusEvents} status events"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -102,7 +102,7 @@ internal sealed class HistoryPlanner(SeedOptions options, long untilUnixMs)
     /// <summary>Customers open most sessions; within one, replies alternate with some double messages.</summary>
     private MessageDirection ChooseDirection(bool startsSession, MessageDirection previous)
     {
-        var inboundChance = startsSession ? 0.6 : previous == MessageDirection.Inbound ? 0.4 : 0.5;
+        var inboundChance = startsSession ? 0.55 : previous == MessageDirection.Inbound ? 0.35 : 0.45;
         return _random.NextDouble() < inboundChance ? MessageDirection.Inbound : MessageDirection.Outbound;
     }
 
