@@ -46,6 +46,19 @@ public sealed class MessageDispatcher(
             return;
         }
 
+        try
+        {
+            await pacer.EnterSendAsync(message.From, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped at the gate: certainly not sent, so it goes back to the queue rather than to "outcome unknown".
+            var now = time.GetUtcNow();
+            message.ScheduleRetry("dispatcher_stopped", "The dispatcher stopped before sending; not sent.", now, now);
+            await outbox.SaveOutcomeAsync(message, CancellationToken.None);
+            throw;
+        }
+
         var result = await provider.SendAsync(message, ct);
         Apply(message, result);
 

@@ -86,4 +86,34 @@ public sealed class SenderPacerTests
         Assert.That(busiestWindow, Is.EqualTo(Limit));
         Assert.That(completedAt, Has.Count.GreaterThanOrEqualTo(3 * Limit));
     }
+
+    [Test]
+    public async Task EnterSendAsync_OneOverLimitWithinTheWindow_WaitsAndNeverLetsMoreThanTheLimitThroughInOneSecond()
+    {
+        for (var i = 0; i < Limit; i++)
+        {
+            await _pacer.EnterSendAsync(Sender, CancellationToken.None);
+        }
+
+        var next = _pacer.EnterSendAsync(Sender, CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var blockedAtOneSecond = !next.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        await next;
+
+        Assert.That(blockedAtOneSecond, Is.True, "the send gate keeps a margin beyond one second");
+    }
+
+    [Test]
+    public void EnterSendAsync_IsIndependentOfReservations()
+    {
+        for (var i = 0; i < Limit; i++)
+        {
+            _pacer.WaitAsync(Sender, CancellationToken.None).AsTask().Wait();
+        }
+
+        var send = _pacer.EnterSendAsync(Sender, CancellationToken.None);
+
+        Assert.That(send.IsCompletedSuccessfully, Is.True);
+    }
 }
