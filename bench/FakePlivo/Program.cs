@@ -23,6 +23,7 @@ app.MapPost("/v1/Account/{authId}/Message/", async (string authId, HttpRequest r
     return Results.Json(answer, statusCode: StatusCodes.Status202Accepted);
 });
 app.MapGet("/stats", (AcceptLog log) => Results.Json(log.Snapshot()));
+app.MapGet("/stats.txt", (AcceptLog log) => Results.Text(log.Snapshot().ToText()));
 app.MapPost("/reset", (AcceptLog log) =>
 {
     log.Reset();
