@@ -134,6 +134,7 @@ NOTES=()
 
 # ---------------------------------------------------------------------------------------------------------------
 log "mode: $MODE; work directory $WORK"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 install_if_missing wrk wrk
 install_if_missing sqlite3 sqlite3
 install_if_missing curl curl
@@ -381,6 +382,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo u
     echo "Machine: **$(nproc) cores** ($CPU), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
         "$(uname -sr); .NET SDK $(dotnet --version); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)."
     echo "Load generator: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $THREADS threads, on the same machine and the same cores as the service; everything on 127.0.0.1."
+    echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). Anything else running on the machine shows up here and in every number below."
     echo "Each load is preceded by a ${WARM_S} s warm-up that is not counted; throughput is responses / load seconds. Release build took ${BUILD_S} s."
     echo
     echo "| Phase | Measure | Value | vs floor | Target | Result |"
