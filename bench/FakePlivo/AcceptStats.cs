@@ -18,7 +18,7 @@ internal sealed record AcceptStats(
         foreach (var (sender, s) in Senders.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             text.Append(CultureInfo.InvariantCulture,
-                $"sender={sender} count={s.Count} first_s={s.FirstSeconds:F6} last_s={s.LastSeconds:F6} max_in_any_second={s.MaxInAnySecond} average_per_second={s.AveragePerSecond:F3}\n");
+                $"sender={sender} count={s.Count} first_s={s.FirstSeconds:F6} last_s={s.LastSeconds:F6} max_in_any_second={s.MaxInAnySecond} average_per_second={s.AveragePerSecond:F3} steady_per_second={s.SteadyPerSecond:F3}\n");
         }
 
         return text.ToString();
