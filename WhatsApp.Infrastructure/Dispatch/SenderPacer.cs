@@ -13,7 +13,7 @@ namespace WhatsApp.Infrastructure.Dispatch;
 internal sealed class SenderPacer(IOptions<DispatchOptions> options, TimeProvider time) : ISenderPacer
 {
     private static readonly TimeSpan ReservationWindow = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan SendWindow = TimeSpan.FromMilliseconds(1020);
+    private static readonly TimeSpan SendWindow = TimeSpan.FromMilliseconds(1040);
     private readonly ConcurrentDictionary<string, Log> _reservations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Log> _sends = new(StringComparer.Ordinal);
 

@@ -98,7 +98,7 @@ public sealed class SenderPacerTests
         var next = _pacer.EnterSendAsync(Sender, CancellationToken.None).AsTask();
         _time.Advance(TimeSpan.FromSeconds(1));
         var blockedAtOneSecond = !next.IsCompleted;
-        _time.Advance(TimeSpan.FromMilliseconds(20));
+        _time.Advance(TimeSpan.FromMilliseconds(40));
         await next;
 
         Assert.That(blockedAtOneSecond, Is.True, "the send gate keeps a margin beyond one second");
