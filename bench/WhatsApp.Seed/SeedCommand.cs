@@ -57,7 +57,7 @@ internal static class SeedCommand
         }
         catch (OperationCanceledException)
         {
-            await Console.Error.WriteLineAsync("Cancelled; the database is incomplete.");
+            await Console.Error.WriteLineAsync("Cancelled; the database is incomplete (seed again with --overwrite).");
             return 130;
         }
 

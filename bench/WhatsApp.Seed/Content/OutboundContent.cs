@@ -29,12 +29,10 @@ internal sealed class OutboundContent(Random random, BodyComposer bodies)
         _ => new MessageContent(Location: Stores[random.Next(Stores.Length)]),
     };
 
-    /// <summary>The kind of interactive message, so a customer's reply can name the button or row they tapped.</summary>
-    public static string InteractiveKindOf(MessageContent content) => content.Interactive?.Type ?? "button";
-
     private InteractiveContent Interactive(Language language, string order)
     {
-        var prompt = new InteractiveText(Phrases.Agent[(int)language][random.Next(Phrases.Agent[(int)language].Length)].Replace("{order}", order, StringComparison.Ordinal));
+        var phrases = Phrases.Agent[(int)language];
+        var prompt = new InteractiveText(phrases[random.Next(phrases.Length)].Replace("{order}", order, StringComparison.Ordinal));
         return random.Next(3) switch
         {
             0 => new InteractiveContent("button", null, prompt, new InteractiveText("Reply below"),
