@@ -9,6 +9,7 @@ using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
+using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
@@ -10,21 +10,15 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// </summary>
 internal static class ConversationSummary
 {
-    public static async Task RecordAsync(WhatsAppDbContext db, Message message, CancellationToken ct)
+    /// <summary>One upsert: the summary of this message alone, added to the contact's summary if there is one.</summary>
+    public static Task RecordAsync(WriteSession session, Message message, CancellationToken ct)
     {
-        var contact = db.Contacts.Local.FirstOrDefault(c => c.Number == message.Contact)
-            ?? await db.Contacts.FirstOrDefaultAsync(c => c.Number == message.Contact, ct);
-        if (contact is null)
-        {
-            contact = Contact.For(message);
-            db.Contacts.Add(contact);
-        }
-
-        contact.Record(message);
+        var alone = Contact.For(message);
+        alone.Record(message);
+        return session.Insert(alone, WriteSql.ContactRecord).ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Counts one more outbound message that ended failed or undelivered.</summary>
-    public static Task CountFailureAsync(WhatsAppDbContext db, string contact, CancellationToken ct) =>
-        db.Contacts.Where(c => c.Number == contact)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.FailedCount, c => c.FailedCount + 1), ct);
+    public static Task CountFailureAsync(WriteSession session, string contact, CancellationToken ct) =>
+        session.Sql<Contact>(WriteSql.CountFailure).Set("@contact", nameof(Contact.Number), contact).ExecuteAsync(ct);
 }

@@ -1,34 +1,33 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Persistence.Configurations;
+using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
 internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> contexts, WriteQueue writes) : IMessageRepository
 {
     public Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct) =>
-        writes.ExecuteAsync(
-            async (db, token) =>
-            {
-                db.Messages.Add(message);
-                if (idempotency is not null)
-                {
-                    db.IdempotencyRecords.Add(idempotency);
-                }
+        writes.ExecuteAsync((WriteSession session, CancellationToken token) => AddAsync(session, message, idempotency, token), ct);
 
-                await ConversationSummary.RecordAsync(db, message, token);
-                try
-                {
-                    await db.SaveChangesAsync(token);
-                }
-                catch (DbUpdateException ex) when (idempotency is not null && DatabaseErrors.IsUniqueViolation(ex))
-                {
-                    throw new DuplicateIdempotencyKeyException(idempotency.Key, ex);
-                }
+    private static async Task<bool> AddAsync(WriteSession session, Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    {
+        // The key first: a request that lost the race for it writes nothing (the queue rolls back its savepoint).
+        if (idempotency is not null && await session.Insert(idempotency, null).ExecuteNonQueryAsync(ct) == 0)
+        {
+            throw new DuplicateIdempotencyKeyException(idempotency.Key);
+        }
 
-                return true;
-            },
-            ct);
+        var searchText = (MessageConfiguration.SearchText, (object?)WhatsAppDbContext.SearchTextOf(message.Content.Text));
+        if (await session.Insert(message, null, searchText).ExecuteNonQueryAsync(ct) == 0)
+        {
+            throw new InvalidOperationException($"Message {message.Id} is already stored.");
+        }
+
+        await ConversationSummary.RecordAsync(session, message, ct);
+        return true;
+    }
 
     public async Task<Message?> FindAsync(Guid id, CancellationToken ct)
     {

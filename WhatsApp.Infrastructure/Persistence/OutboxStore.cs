@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Dispatch;
+using WhatsApp.Infrastructure.Persistence.Writes;
 using static WhatsApp.Infrastructure.Persistence.Configurations.MessageConfiguration;
 
 namespace WhatsApp.Infrastructure.Persistence;
@@ -68,15 +69,16 @@ internal sealed class OutboxStore(
         }
 
         var leaseUntil = time.GetUtcNow().UtcDateTime + options.Value.LeaseDuration;
-        var updated = await writes.ExecuteAsync((db, cancel) => db.Messages
-            .Where(m => m.Id == message.Id && m.Status == MessageStatus.Queued && EF.Property<string?>(m, LeaseOwner) == token)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Status, message.Status)
-                    .SetProperty(m => m.Attempts, message.Attempts)
-                    .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
-                    .SetProperty(m => m.UpdatedAt, message.UpdatedAt)
-                    .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), leaseUntil),
-                cancel), ct);
+        var updated = await writes.ExecuteAsync((WriteSession session, CancellationToken cancel) => session.Sql<Message>(WriteSql.StartSending)
+            .Set("@status", nameof(Message.Status), message.Status)
+            .Set("@attempts", nameof(Message.Attempts), message.Attempts)
+            .Set("@next_attempt_at", nameof(Message.NextAttemptAt), message.NextAttemptAt)
+            .Set("@updated_at", nameof(Message.UpdatedAt), message.UpdatedAt)
+            .Set("@lease_until", LeaseExpiresAt, leaseUntil)
+            .Set("@id", nameof(Message.Id), message.Id)
+            .Set("@queued", nameof(Message.Status), MessageStatus.Queued)
+            .Set("@lease_owner", LeaseOwner, token)
+            .ExecuteAsync(cancel), ct);
         if (updated == 0)
         {
             _leases.TryRemove(message.Id, out _);
@@ -88,35 +90,32 @@ internal sealed class OutboxStore(
     public async Task SaveOutcomeAsync(Message message, CancellationToken ct)
     {
         _leases.TryRemove(message.Id, out _);
-        await writes.ExecuteAsync((db, token) => SaveOutcomeAsync(db, message, token), ct);
+        await writes.ExecuteAsync((WriteSession session, CancellationToken token) => SaveOutcomeAsync(session, message, token), ct);
     }
 
-    private async Task<bool> SaveOutcomeAsync(WhatsAppDbContext db, Message message, CancellationToken ct)
+    private async Task<bool> SaveOutcomeAsync(WriteSession session, Message message, CancellationToken ct)
     {
-        await db.Messages
-            .Where(m => m.Id == message.Id)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => m.Status, message.Status)
-                    .SetProperty(m => m.Attempts, message.Attempts)
-                    .SetProperty(m => m.NextAttemptAt, message.NextAttemptAt)
-                    .SetProperty(m => m.ProviderMessageId, message.ProviderMessageId)
-                    .SetProperty(m => m.ErrorCode, message.ErrorCode)
-                    .SetProperty(m => m.ErrorReason, message.ErrorReason)
-                    .SetProperty(m => m.SentAt, message.SentAt)
-                    .SetProperty(m => m.UpdatedAt, message.UpdatedAt)
-                    .SetProperty(m => EF.Property<string?>(m, LeaseOwner), (string?)null)
-                    .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
-                ct);
+        await session.Sql<Message>(WriteSql.SaveOutcome)
+            .Set("@status", nameof(Message.Status), message.Status)
+            .Set("@attempts", nameof(Message.Attempts), message.Attempts)
+            .Set("@next_attempt_at", nameof(Message.NextAttemptAt), message.NextAttemptAt)
+            .Set("@provider_id", nameof(Message.ProviderMessageId), message.ProviderMessageId)
+            .Set("@error_code", nameof(Message.ErrorCode), message.ErrorCode)
+            .Set("@error_reason", nameof(Message.ErrorReason), message.ErrorReason)
+            .Set("@sent_at", nameof(Message.SentAt), message.SentAt)
+            .Set("@updated_at", nameof(Message.UpdatedAt), message.UpdatedAt)
+            .Set("@id", nameof(Message.Id), message.Id)
+            .ExecuteAsync(ct);
 
         if (message.Status == MessageStatus.Failed)
         {
-            await ConversationSummary.CountFailureAsync(db, message.Contact, ct);
+            await ConversationSummary.CountFailureAsync(session, message.Contact, ct);
         }
 
         // Plivo can report a status before we have stored the uuid it belongs to; those reports wait for this moment.
         if (message.ProviderMessageId is { } providerMessageId)
         {
-            await StatusApplier.ApplyPendingAsync(db, providerMessageId, time.GetUtcNow(), ct);
+            await StatusApplier.ApplyIfPendingAsync(session, providerMessageId, time.GetUtcNow(), ct);
         }
 
         return true;

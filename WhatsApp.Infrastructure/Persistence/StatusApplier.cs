@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Messages;
+using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
@@ -9,8 +10,26 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// </summary>
 internal static class StatusApplier
 {
-    public static async Task ApplyPendingAsync(WhatsAppDbContext db, string providerMessageId, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Applies the reports waiting for <paramref name="providerMessageId"/>, after one cheap look for any.</summary>
+    public static async Task ApplyIfPendingAsync(WriteSession session, string providerMessageId, DateTimeOffset now, CancellationToken ct)
     {
+        await using (var reader = await session.Sql<MessageStatusEvent>(WriteSql.HasPendingReports)
+            .Set("@provider_id", nameof(MessageStatusEvent.ProviderMessageId), providerMessageId)
+            .Set("@false", nameof(MessageStatusEvent.Applied), false)
+            .ReadAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return;
+            }
+        }
+
+        await ApplyPendingAsync(session, providerMessageId, now, ct);
+    }
+
+    public static async Task ApplyPendingAsync(WriteSession session, string providerMessageId, DateTimeOffset now, CancellationToken ct)
+    {
+        var db = session.Db;
         var message = await db.Messages
             .Where(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound)
             .Select(m => new { m.Id, m.Status, m.Contact })
@@ -60,7 +79,7 @@ internal static class StatusApplier
                 ct);
         if (updated == 1 && failed)
         {
-            await ConversationSummary.CountFailureAsync(db, message.Contact, ct);
+            await ConversationSummary.CountFailureAsync(session, message.Contact, ct);
         }
     }
 }

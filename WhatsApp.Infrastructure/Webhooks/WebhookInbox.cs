@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Webhooks;
 
@@ -21,7 +22,7 @@ internal sealed partial class WebhookInbox(
     public Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return writes.ExecuteAsync((db, token) => IngestAsync(db, delivery, token), ct);
+        return writes.ExecuteAsync((WriteSession session, CancellationToken token) => IngestAsync(session, delivery, token), ct);
     }
 
     public async Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct)
@@ -36,49 +37,41 @@ internal sealed partial class WebhookInbox(
 
     public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) =>
         writes.ExecuteAsync<WebhookOutcome?>(
-            async (db, token) =>
+            async (WriteSession session, CancellationToken token) =>
             {
-                var receipt = await db.WebhookReceipts.FirstOrDefaultAsync(r => r.Id == receiptId, token);
+                var receipt = await session.Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, token);
                 if (receipt is null)
                 {
                     return null;
                 }
 
-                var outcome = await ProcessAsync(db, receipt, token);
-                await db.SaveChangesAsync(token);
+                var outcome = await ProcessAsync(session, receipt, token);
+                session.Db.WebhookReceipts.Update(receipt);
+                await session.Db.SaveChangesAsync(token);
                 return outcome;
             },
             ct);
 
-    private async Task<WebhookOutcome> IngestAsync(WhatsAppDbContext db, WebhookDelivery delivery, CancellationToken ct)
+    private async Task<WebhookOutcome> IngestAsync(WriteSession session, WebhookDelivery delivery, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var seen = await db.WebhookNonces.FirstOrDefaultAsync(n => n.Nonce == delivery.Nonce, ct);
-        if (seen is not null && seen.SeenAt > now - settings.NonceReplayWindow)
+        var nonce = session.Insert(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse);
+        session.Bind<WebhookNonce>(nonce, "@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
+        if (await nonce.ExecuteNonQueryAsync(ct) == 0)
         {
             // The query string of a GET webhook carries the message; only the path is logged.
             LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);
             return WebhookOutcome.NonceReplayed;
         }
 
-        if (seen is null)
-        {
-            db.WebhookNonces.Add(new WebhookNonce(delivery.Nonce, now));
-        }
-        else
-        {
-            seen.SeenAt = now;
-        }
-
         var fields = new PlivoFields(delivery.Fields);
         var kind = PlivoWebhookParser.Classify(fields);
         var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
-        db.WebhookReceipts.Add(receipt);
-        await db.SaveChangesAsync(ct);
+        var outcome = await ProcessAsync(session, receipt, ct);
 
-        var outcome = await ProcessAsync(db, receipt, ct);
-        await db.SaveChangesAsync(ct);
+        // Stored after processing, with its outcome, in the same transaction: one insert, not an insert and an update.
+        await session.Insert(receipt, null).ExecuteNonQueryAsync(ct);
         return outcome;
     }
 
@@ -86,32 +79,21 @@ internal sealed partial class WebhookInbox(
     /// Applies the receipt; a processing failure rolls back only the processing and is recorded on the receipt.
     /// Database failures propagate, so the webhook is not acknowledged and Plivo retries it.
     /// </summary>
-    private async Task<WebhookOutcome> ProcessAsync(WhatsAppDbContext db, WebhookReceipt receipt, CancellationToken ct)
+    private async Task<WebhookOutcome> ProcessAsync(WriteSession session, WebhookReceipt receipt, CancellationToken ct)
     {
         const string savepoint = "process";
-        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Webhooks are processed inside the write queue's transaction.");
-        await transaction.CreateSavepointAsync(savepoint, ct);
+        await session.SavepointAsync(savepoint);
         try
         {
-            // Marked before applying so the receipt's update rides in the same SaveChanges as the facts it records.
             var now = time.GetUtcNow();
-            receipt.MarkProcessed(WebhookOutcome.Processed, now);
-            var outcome = await WebhookProcessor.ApplyAsync(db, receipt, now, ct);
-            if (outcome != WebhookOutcome.Processed)
-            {
-                receipt.MarkProcessed(outcome, now);
-            }
-
+            var outcome = await WebhookProcessor.ApplyAsync(session, receipt, now, ct);
+            receipt.MarkProcessed(outcome, now);
+            await session.ReleaseAsync(savepoint);
             return outcome;
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or DbUpdateException or System.Data.Common.DbException))
         {
-            await transaction.RollbackToSavepointAsync(savepoint, ct);
-            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity != receipt).ToList())
-            {
-                entry.State = entry.State == EntityState.Added ? EntityState.Detached : EntityState.Unchanged;
-            }
-
+            await session.RollbackToAsync(savepoint);
             receipt.MarkFailed($"{ex.GetType().Name}: {ex.Message}");
             LogUnprocessed(receipt.Id, receipt.Kind, ex.GetType().Name);
             return WebhookOutcome.Unprocessed;

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 

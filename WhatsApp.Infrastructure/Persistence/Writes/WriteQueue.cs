@@ -3,27 +3,30 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace WhatsApp.Infrastructure.Persistence;
+namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
 /// Group commit. SQLite has one writer at a time, and many small transactions each wait for the lock and for their
 /// own fsync. Here one loop takes every write waiting, runs each in its own savepoint inside one transaction, commits
 /// once, and only then completes the callers, so nothing is acknowledged before it is durable. A failed write rolls
-/// back its savepoint alone; a failed commit fails the whole batch.
+/// back its savepoint alone; a failed commit fails the whole batch. The loop keeps one connection and its prepared
+/// commands (<see cref="WriteSession"/>) open across batches, and opens a fresh one after a failure.
 /// </summary>
 internal sealed partial class WriteQueue(
     IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : BackgroundService
 {
-    private const int MaxBatch = 256;
+    private const int MaxBatch = 512;
     private const int MaxAttempts = 3;
+    private const string Savepoint = "write";
 
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private WriteSession? _session;
 
     private interface IWork
     {
         CancellationToken RequestAborted { get; }
 
-        Task RunAsync(WhatsAppDbContext db, CancellationToken ct);
+        Task RunAsync(WriteSession session, CancellationToken ct);
 
         void Complete();
 
@@ -34,7 +37,7 @@ internal sealed partial class WriteQueue(
     /// Runs <paramref name="work"/> inside the next batch's transaction and returns its result once the batch is
     /// committed. The work must not begin or commit transactions itself; savepoints are fine.
     /// </summary>
-    public Task<T> ExecuteAsync<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    public Task<T> ExecuteAsync<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken ct = default)
     {
         var item = new Work<T>(work, ct);
         if (!_channel.Writer.TryWrite(item))
@@ -45,27 +48,38 @@ internal sealed partial class WriteQueue(
         return item.Task;
     }
 
+    /// <summary>Runs EF Core <paramref name="work"/> (on the batch's connection and transaction) in the next batch.</summary>
+    public Task<T> ExecuteAsync<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default) =>
+        ExecuteAsync((WriteSession session, CancellationToken token) => work(session.Db, token), ct);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<IWork>(MaxBatch);
-        while (await _channel.Reader.WaitToReadAsync(CancellationToken.None))
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var work))
+            while (await _channel.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                if (work.RequestAborted.IsCancellationRequested)
+                batch.Clear();
+                while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var work))
                 {
-                    work.Fail(new OperationCanceledException(work.RequestAborted));
-                    continue;
+                    if (work.RequestAborted.IsCancellationRequested)
+                    {
+                        work.Fail(new OperationCanceledException(work.RequestAborted));
+                        continue;
+                    }
+
+                    batch.Add(work);
                 }
 
-                batch.Add(work);
+                if (batch.Count > 0)
+                {
+                    await RunBatchAsync(batch);
+                }
             }
-
-            if (batch.Count > 0)
-            {
-                await RunBatchAsync(batch);
-            }
+        }
+        finally
+        {
+            await CloseSessionAsync();
         }
     }
 
@@ -81,24 +95,24 @@ internal sealed partial class WriteQueue(
         var failures = new Dictionary<IWork, Exception>();
         try
         {
-            await using var db = await contexts.CreateDbContextAsync();
-
-            // Each write already runs in a savepoint of ours; EF's own per-SaveChanges savepoints would only add statements.
-            db.Database.AutoSavepointsEnabled = false;
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            var session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
+            await session.BeginAsync(CancellationToken.None);
             foreach (var work in batch)
             {
-                if (await RunOneAsync(db, transaction, work) is { } failure)
+                if (await RunOneAsync(session, work) is { } failure)
                 {
                     failures[work] = failure;
                 }
             }
 
-            await transaction.CommitAsync();
+            await session.CommitAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
             LogBatchFailed(ex, batch.Count);
+
+            // The connection may be broken (a locked or read-only file, a dropped server): start the next batch afresh.
+            await CloseSessionAsync();
             batch.ForEach(w => w.Fail(ex));
             return;
         }
@@ -116,23 +130,20 @@ internal sealed partial class WriteQueue(
         }
     }
 
-    private static async Task<Exception?> RunOneAsync(
-        WhatsAppDbContext db, Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction transaction, IWork work)
+    private static async Task<Exception?> RunOneAsync(WriteSession session, IWork work)
     {
-        const string savepoint = "write";
         for (var attempt = 1; ; attempt++)
         {
-            await transaction.CreateSavepointAsync(savepoint);
+            await session.SavepointAsync(Savepoint);
             try
             {
-                await work.RunAsync(db, CancellationToken.None);
-                await transaction.ReleaseSavepointAsync(savepoint);
+                await work.RunAsync(session, CancellationToken.None);
+                await session.ReleaseAsync(Savepoint);
                 return null;
             }
             catch (Exception ex)
             {
-                await transaction.RollbackToSavepointAsync(savepoint);
-                await transaction.ReleaseSavepointAsync(savepoint);
+                await session.RollbackToAsync(Savepoint);
 
                 // Another writer (another instance) committed the same natural key first: the retry sees its row.
                 var retry = attempt < MaxAttempts && ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update);
@@ -143,7 +154,23 @@ internal sealed partial class WriteQueue(
             }
             finally
             {
-                db.ChangeTracker.Clear();
+                session.Db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    private async Task CloseSessionAsync()
+    {
+        if (_session is { } session)
+        {
+            _session = null;
+            try
+            {
+                await session.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                LogCloseFailed(ex);
             }
         }
     }
@@ -151,7 +178,10 @@ internal sealed partial class WriteQueue(
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes failed to commit; every caller gets the error")]
     private partial void LogBatchFailed(Exception exception, int count);
 
-    private sealed class Work<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken requestAborted) : IWork
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the write connection after a failure failed too")]
+    private partial void LogCloseFailed(Exception exception);
+
+    private sealed class Work<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken requestAborted) : IWork
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -160,7 +190,7 @@ internal sealed partial class WriteQueue(
 
         public Task<T> Task => _completion.Task;
 
-        public async Task RunAsync(WhatsAppDbContext db, CancellationToken ct) => _result = await work(db, ct);
+        public async Task RunAsync(WriteSession session, CancellationToken ct) => _result = await work(session, ct);
 
         public void Complete() => _completion.TrySetResult(_result!);
 

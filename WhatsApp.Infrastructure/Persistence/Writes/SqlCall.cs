@@ -1,0 +1,18 @@
+using System.Data.Common;
+
+namespace WhatsApp.Infrastructure.Persistence.Writes;
+
+/// <summary>A prepared statement being bound, each parameter typed like a property of <typeparamref name="T"/>.</summary>
+internal readonly struct SqlCall<T>(WriteSession session, DbCommand command)
+    where T : class
+{
+    public SqlCall<T> Set(string parameter, string property, object? value)
+    {
+        session.Bind<T>(command, parameter, property, value);
+        return this;
+    }
+
+    public Task<int> ExecuteAsync(CancellationToken ct) => command.ExecuteNonQueryAsync(ct);
+
+    public Task<DbDataReader> ReadAsync(CancellationToken ct) => command.ExecuteReaderAsync(ct);
+}

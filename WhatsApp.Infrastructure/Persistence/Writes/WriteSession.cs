@@ -1,0 +1,139 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace WhatsApp.Infrastructure.Persistence.Writes;
+
+/// <summary>
+/// The write queue's connection, kept open across batches with its commands. A command is prepared by the database
+/// on its first run and reused afterwards, so a hot write costs a bind and a step instead of EF Core's change
+/// tracking, SQL generation and a fresh prepare. EF Core stays available (<see cref="Db"/>) for rare writes.
+/// </summary>
+internal sealed class WriteSession : IAsyncDisposable
+{
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RowInsert> _inserts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (RelationalTypeMapping Mapping, bool Nullable)> _mappings = new(StringComparer.Ordinal);
+    private IDbContextTransaction? _transaction;
+
+    private WriteSession(WhatsAppDbContext db) => Db = db;
+
+    /// <summary>EF Core over the same connection and transaction.</summary>
+    public WhatsAppDbContext Db { get; }
+
+    public static async Task<WriteSession> OpenAsync(IDbContextFactory<WhatsAppDbContext> contexts, CancellationToken ct)
+    {
+        var db = await contexts.CreateDbContextAsync(ct);
+        try
+        {
+            // Each write runs in a savepoint of the queue's; EF's own per-SaveChanges savepoints would only add statements.
+            db.Database.AutoSavepointsEnabled = false;
+            await db.Database.OpenConnectionAsync(ct);
+            return new WriteSession(db);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task BeginAsync(CancellationToken ct) => _transaction = await Db.Database.BeginTransactionAsync(ct);
+
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No batch is open.");
+        _transaction = null;
+        await transaction.CommitAsync(ct);
+        await transaction.DisposeAsync();
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (_transaction is { } transaction)
+        {
+            _transaction = null;
+            await transaction.DisposeAsync();
+        }
+    }
+
+    public Task SavepointAsync(string name) => ExecuteAsync($"SAVEPOINT {name}");
+
+    public Task ReleaseAsync(string name) => ExecuteAsync($"RELEASE SAVEPOINT {name}");
+
+    /// <summary>Undoes everything since the savepoint and leaves it, as if it had never been taken.</summary>
+    public async Task RollbackToAsync(string name)
+    {
+        await ExecuteAsync($"ROLLBACK TO SAVEPOINT {name}");
+        await ReleaseAsync(name);
+        Db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The command for <paramref name="sql"/> in the open batch, with no parameters bound yet.</summary>
+    public DbCommand Command(string sql)
+    {
+        if (!_commands.TryGetValue(sql, out var command))
+        {
+            command = Db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            _commands.Add(sql, command);
+        }
+
+        command.Transaction = _transaction?.GetDbTransaction() ?? throw new InvalidOperationException("No batch is open.");
+        command.Parameters.Clear();
+        return command;
+    }
+
+    /// <summary>
+    /// The bound insert of <paramref name="entity"/> followed by <paramref name="onConflict"/> (<c>ON CONFLICT …</c>;
+    /// <c>DO NOTHING</c> when null), for the caller to bind any extra parameters and run.
+    /// </summary>
+    public DbCommand Insert<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
+        where T : class
+    {
+        var key = typeof(T).FullName + "|" + onConflict;
+        if (!_inserts.TryGetValue(key, out var insert))
+        {
+            insert = RowInsert.For(Db, typeof(T), onConflict);
+            _inserts.Add(key, insert);
+        }
+
+        var command = Command(insert.Sql);
+        insert.Bind(command, entity, shadowValues);
+        return command;
+    }
+
+    /// <summary><paramref name="sql"/> with parameters typed and converted like <typeparamref name="T"/>'s properties.</summary>
+    public SqlCall<T> Sql<T>(string sql)
+        where T : class => new(this, Command(sql));
+
+    /// <summary>Adds <paramref name="value"/> as EF Core would bind <typeparamref name="T"/>.<paramref name="property"/>.</summary>
+    public void Bind<T>(DbCommand command, string name, string property, object? value)
+    {
+        var key = typeof(T).FullName + "." + property;
+        if (!_mappings.TryGetValue(key, out var mapping))
+        {
+            var entity = Db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
+            var found = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not mapped.");
+            mapping = (found.GetRelationalTypeMapping(), found.IsNullable);
+            _mappings.Add(key, mapping);
+        }
+
+        command.Parameters.Add(mapping.Mapping.CreateParameter(command, name, value, mapping.Nullable));
+    }
+
+    public Task<int> ExecuteAsync(string sql) => Command(sql).ExecuteNonQueryAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in _commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _commands.Clear();
+        await RollbackAsync();
+        await Db.Database.CloseConnectionAsync();
+        await Db.DisposeAsync();
+    }
+}

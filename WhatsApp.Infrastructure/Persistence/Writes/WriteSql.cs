@@ -1,0 +1,64 @@
+namespace WhatsApp.Infrastructure.Persistence.Writes;
+
+/// <summary>
+/// The hand-written SQL of the hot write paths, in one place. It is the standard <c>INSERT … ON CONFLICT</c> and
+/// <c>UPDATE</c> that SQLite and PostgreSQL both run; a provider that needs its own spelling changes only this file.
+/// Identifiers are EF Core's (property names); parameters are bound through the EF model (<see cref="SqlCall{T}"/>).
+/// </summary>
+internal static class WriteSql
+{
+    /// <summary>A nonce is new, or was last seen before <c>@cutoff</c>: 1 row. Seen within the window (a replay): 0.</summary>
+    public const string NonceFirstUse =
+        """ON CONFLICT ("Nonce") DO UPDATE SET "SeenAt" = excluded."SeenAt" WHERE "WebhookNonces"."SeenAt" <= @cutoff""";
+
+    /// <summary>
+    /// The conversation summary, as <c>Contact.Record</c> keeps it: the row inserted is the new contact's summary of
+    /// this one message, and an existing summary adds it (counts add up; the window and the latest message only move
+    /// forward in time).
+    /// </summary>
+    public const string ContactRecord =
+        """
+        ON CONFLICT ("Number") DO UPDATE SET
+            "OurNumber" = excluded."OurNumber",
+            "InboundCount" = "Contacts"."InboundCount" + excluded."InboundCount",
+            "OutboundCount" = "Contacts"."OutboundCount" + excluded."OutboundCount",
+            "FailedCount" = "Contacts"."FailedCount" + excluded."FailedCount",
+            "LastInboundAt" = CASE
+                WHEN excluded."LastInboundAt" IS NOT NULL
+                    AND ("Contacts"."LastInboundAt" IS NULL OR excluded."LastInboundAt" > "Contacts"."LastInboundAt")
+                THEN excluded."LastInboundAt" ELSE "Contacts"."LastInboundAt" END,
+            "LastMessageId" = CASE
+                WHEN "Contacts"."LastMessageId" IS NULL OR excluded."LastMessageAt" >= "Contacts"."LastMessageAt"
+                THEN excluded."LastMessageId" ELSE "Contacts"."LastMessageId" END,
+            "LastMessageAt" = CASE
+                WHEN "Contacts"."LastMessageId" IS NULL OR excluded."LastMessageAt" >= "Contacts"."LastMessageAt"
+                THEN excluded."LastMessageAt" ELSE "Contacts"."LastMessageAt" END
+        """;
+
+    public const string CountFailure =
+        """UPDATE "Contacts" SET "FailedCount" = "FailedCount" + 1 WHERE "Number" = @contact""";
+
+    public const string SetConversation =
+        """UPDATE "Messages" SET "Conversation" = @conversation WHERE "ProviderMessageId" = @provider_id AND "Direction" = @outbound""";
+
+    /// <summary>Whether a provider id has status reports waiting; almost always not, and then nothing else is read.</summary>
+    public const string HasPendingReports =
+        """SELECT 1 FROM "MessageStatusEvents" WHERE "ProviderMessageId" = @provider_id AND "Applied" = @false LIMIT 1""";
+
+    /// <summary>Marks a claimed message as being sent, if this dispatcher still holds it.</summary>
+    public const string StartSending =
+        """
+        UPDATE "Messages" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next_attempt_at,
+            "UpdatedAt" = @updated_at, "LeaseExpiresAt" = @lease_until
+        WHERE "Id" = @id AND "Status" = @queued AND "LeaseOwner" = @lease_owner
+        """;
+
+    /// <summary>Stores the outcome of a send and frees the message's lease.</summary>
+    public const string SaveOutcome =
+        """
+        UPDATE "Messages" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next_attempt_at,
+            "ProviderMessageId" = @provider_id, "ErrorCode" = @error_code, "ErrorReason" = @error_reason,
+            "SentAt" = @sent_at, "UpdatedAt" = @updated_at, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
+        WHERE "Id" = @id
+        """;
+}

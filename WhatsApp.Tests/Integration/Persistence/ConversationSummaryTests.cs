@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Builders;
+
+namespace WhatsApp.Tests.Integration.Persistence;
+
+/// <summary>The summary upsert in SQL keeps each contact exactly as the domain's <see cref="Contact.Record"/> would.</summary>
+[TestFixture]
+public sealed class ConversationSummaryTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync();
+
+    [TearDown]
+    public async Task DropDatabase() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task Add_MessagesInAndOutOfOrder_StoredSummaryEqualsTheDomainsRecordOfEveryMessage()
+    {
+        const string contact = "+14155552671";
+        var messages = new[]
+        {
+            Outbound(contact, "+14155550100", T0),
+            Inbound(contact, "+14155550101", T0.AddSeconds(5)),
+            Inbound(contact, "+14155550100", T0.AddSeconds(2)), // late webhook: must not move the window back
+            Outbound(contact, "+14155550101", T0.AddSeconds(1)), // older than the latest: not the last message
+            Outbound(contact, "+14155550100", T0.AddSeconds(5)), // same instant as the latest: becomes the last
+            Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(1234567)),
+            Outbound(contact, "+14155550101", T0.AddMinutes(1).AddTicks(1234560)),
+        };
+        var repository = new MessageRepository(_database, _database.Writes);
+
+        Contact? expected = null;
+        foreach (var message in messages)
+        {
+            await repository.AddAsync(message, null, default);
+            expected ??= Contact.For(message);
+            expected.Record(message);
+
+            var stored = await StoredAsync(contact);
+            Assert.That(stored, Is.EqualTo(Describe(expected)), $"after the message at {message.CreatedAt:O}");
+        }
+    }
+
+    [Test]
+    public async Task Add_TwoContactsInOneBatch_EachSummaryCountsOnlyItsOwnMessages()
+    {
+        var repository = new MessageRepository(_database, _database.Writes);
+        var writes = Enumerable.Range(0, 40)
+            .Select(i => i % 2 == 0 ? Outbound("+14155552671", "+14155550100", T0.AddSeconds(i)) : Inbound("+14155552672", "+14155550100", T0.AddSeconds(i)))
+            .Select(m => repository.AddAsync(m, null, default));
+
+        await Task.WhenAll(writes);
+
+        await using var db = _database.CreateDbContext();
+        var contacts = await db.Contacts.AsNoTracking().OrderBy(c => c.Number).ToListAsync();
+        Assert.That(contacts.Select(c => (c.Number, c.InboundCount, c.OutboundCount)), Is.EqualTo(new[]
+        {
+            ("+14155552671", 0, 20),
+            ("+14155552672", 20, 0),
+        }));
+    }
+
+    private static Message Outbound(string contact, string ours, DateTimeOffset at) =>
+        new MessageBuilder().WithId(Guid.CreateVersion7(at)).From(ours).To(contact).CreatedAt(at).Build();
+
+    private static Message Inbound(string contact, string ours, DateTimeOffset at) =>
+        Message.CreateInbound(Guid.CreateVersion7(at), contact, ours, $"wamid-{Guid.NewGuid():N}", MessageType.Text,
+            new MessageContent(Text: "hi"), new InboundDetails("text", [], null, null, null, null, new Dictionary<string, string>()), at);
+
+    private async Task<string> StoredAsync(string number)
+    {
+        await using var db = _database.CreateDbContext();
+        var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Number == number);
+        return Describe(contact);
+    }
+
+    private static string Describe(Contact c) =>
+        $"{c.Number} ours={c.OurNumber} first={c.FirstSeenAt:O} lastInbound={c.LastInboundAt:O} last={c.LastMessageId}@{c.LastMessageAt:O} " +
+        $"in={c.InboundCount} out={c.OutboundCount} failed={c.FailedCount}";
+}
