@@ -3,6 +3,8 @@
 #
 #   bash bench/run.sh           full run (about 10 minutes): writes bench/results/<date>.md and prints it
 #   bash bench/run.sh --smoke   a few seconds per phase, small sizes, no targets (CI): writes a temp file
+#   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
+#                               temp file: for trying a change; results to commit come from a whole run
 #
 # Installs wrk and sqlite3 from Debian's packages when missing and builds Release. Every wait is bounded in time and
 # every process started here is stopped on exit. A missed target prints FAIL but does not fail the script; a phase
@@ -25,10 +27,13 @@ else
     LOAD_S=15 WARM_S=3 DRAIN_S=2 CONNS=64 HIST_S=10 HIST_WARM_S=2 PACE_S=15 DISPATCH_WAIT_S=60 MIN_WEBHOOKS=200000
     BIG_MESSAGES=1000000 BIG_CONTACTS=50000 SMALL_MESSAGES=10000 SMALL_CONTACTS=500 SEED_TIMEOUT_S=1200
 fi
+PHASES=${PHASES:-webhooks send pacing history}
+want() { [[ " $PHASES " == *" $1 "* ]]; }
 THREADS=2
 HIGH_RATE=100000
 DEFAULT_RATE=80
 SENDERS=(+14155550100 +14155550101)
+SENDER_LIST=$(IFS=,; echo "${SENDERS[*]}")
 AUTH_ID=MABENCHBENCHBENCH000
 AUTH_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 API_KEY=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -212,6 +217,7 @@ row Floor "peak RSS (VmHWM)" "$FLOOR_RSS MB" "" "" ""
 
 
 # 2. Webhook ingestion ---------------------------------------------------------------------------------------------
+if want webhooks; then
 # Enough signed requests for half the floor's rate, so the load cannot run out (it would say "exhausted").
 WEBHOOKS=$(calc "($FLOOR_RPS * $LOAD_S * 0.5 > $MIN_WEBHOOKS) ? $FLOOR_RPS * $LOAD_S * 0.5 : $MIN_WEBHOOKS" 0)
 WARM_WEBHOOKS=$((WEBHOOKS * WARM_S / LOAD_S))
@@ -245,11 +251,13 @@ judge [ "$STORED" -eq "$WH_200" ]
 row Webhooks "stored inbound messages / 200s" "$(num "$STORED") / $(num "$WH_200")" "" "equal" "$JUDGED"
 rss_row Webhooks
 
+fi
+
 # 3. Send acceptance and dispatch ------------------------------------------------------------------------------------
+if want send; then
 log "send: POST /api/messages, $CONNS connections, $LOAD_S s; dispatch to the fake Plivo at $HIGH_RATE/s per sender"
 DB=$WORK/send.db
 start_service send "$DB" "$HIGH_RATE"
-SENDER_LIST=$(IFS=,; echo "${SENDERS[*]}")
 W=$(run_wrk send-warm "$CONNS" $((WARM_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" stop_after="$WARM_S")
 wait_dispatched "$(val "$W" ok)" "$DISPATCH_WAIT_S"
 fake_reset
@@ -281,9 +289,13 @@ row Send "dispatch while the load ran" "$(num "$DURING_LOAD") msg/s" "$(calc "$D
 row Send "reached fake Plivo / accepted; stored statuses" "$(num "$DISPATCHED") / $(num "$ACCEPTED"); $STATUSES" "" "" ""
 rss_row Send
 
+fi
+
 # Pacing at the default limit: a backlog on both senders queued with the dispatcher off, then the service restarted
 # with it on, and the arrival rate per sender at the fake Plivo observed while the backlog lasts.
+if want pacing; then
 PER_SENDER=$((DEFAULT_RATE * (PACE_S + 2)))
+SEND_RPS=${SEND_RPS:-300}
 ENQUEUE_S=$(calc "(2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 < 60) ? 2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 : 60" 0)
 log "pacing: queueing $PER_SENDER messages per sender (at most $ENQUEUE_S s), then $PACE_S s at the default $DEFAULT_RATE/s per sender"
 DB=$WORK/pacing.db
@@ -312,8 +324,11 @@ done
 row Pacing "accepted into the backlog; still queued at the end" "$(num "$(status_count "$R" 202)"); $(num "$LEFT")" "" "" ""
 rss_row Pacing
 
+fi
+
 # 4. History ----------------------------------------------------------------------------------------------------------
 # One request at a time (one connection), so the latency is the cost of a page and not time spent queueing.
+if want history; then
 page_items() { # paths-file: average number of items on the pages of its first 20 paths (every item has a contact)
     local path total=0 n=0
     while read -r path && [ "$n" -lt 20 ]; do
@@ -380,8 +395,10 @@ row History "service peak RSS at $(num "$SMALL_MESSAGES") messages" "${HIST[smal
 judge lt "${HIST[big.rss]}" 300
 row History "service peak RSS at $(num "$BIG_MESSAGES") messages" "${HIST[big.rss]} MB" "" "< 300 MB" "$JUDGED"
 
+fi
+
 # Report --------------------------------------------------------------------------------------------------------------
-if [ "$MODE" = full ]; then
+if [ "$MODE" = full ] && [ "$PHASES" = "webhooks send pacing history" ]; then
     mkdir -p "$BENCH/results"
     REPORT=$BENCH/results/$(date +%F).md
 else
@@ -400,6 +417,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo u
     echo "| Phase | Measure | Value | vs floor | Target | Result |"
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
+    if want history; then
     echo
     echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
         "the timeline rotates over $(num "${HIST[big.contacts]}") seeded contacts, the search over the words ${HIST[big.words]})." \
@@ -409,6 +427,7 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo u
     echo "| Endpoint | items per page | $(num "$SMALL_MESSAGES") msgs over $(num "$SMALL_CONTACTS") contacts | $(num "$BIG_MESSAGES") msgs over $(num "$BIG_CONTACTS") contacts | req/s at $(num "$BIG_MESSAGES") (vs floor) | p95 target | cost growth | growth target |"
     echo "|---|---|---|---|---|---|---|---|"
     printf '%s\n' "${HISTORY_ROWS[@]}"
+    fi
     echo
     if [ "$MODE" = full ]; then echo "Targets met: **$TARGETS_MET of $TARGETS_TOTAL**."; else echo "Smoke run: no targets."; fi
     if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf -- '- %s\n' "${NOTES[@]}"; fi

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
@@ -13,7 +15,11 @@ namespace WhatsApp.Api.Validation;
 /// </summary>
 public static class ValidationSetup
 {
-    private static readonly Func<Type, MemberInfo, LambdaExpression, string?> Resolver = ResolveName;
+    private static readonly Func<Type, MemberInfo, LambdaExpression, string?> Resolver = CachedName;
+
+    // FluentValidation asks for a rule's display name every time the rule runs; the answer never changes for a rule.
+    private static readonly ConditionalWeakTable<LambdaExpression, string?> ByExpression = [];
+    private static readonly ConcurrentDictionary<(Type, MemberInfo?), string?> ByMember = new();
 
     /// <summary>Sets the global property and display name resolvers. Idempotent; call once at start-up.</summary>
     public static void Configure()
@@ -21,6 +27,11 @@ public static class ValidationSetup
         ValidatorOptions.Global.PropertyNameResolver = Resolver;
         ValidatorOptions.Global.DisplayNameResolver = Resolver;
     }
+
+    private static string? CachedName(Type type, MemberInfo? member, LambdaExpression? expression) =>
+        expression is null
+            ? ByMember.GetOrAdd((type, member), key => ResolveName(key.Item1, key.Item2, null))
+            : ByExpression.GetValue(expression, e => ResolveName(type, member, e));
 
     private static string? ResolveName(Type type, MemberInfo? member, LambdaExpression? expression)
     {
