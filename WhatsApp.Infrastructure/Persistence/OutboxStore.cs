@@ -19,38 +19,39 @@ internal sealed class OutboxStore(
     TimeProvider time) : IOutbox
 {
     private readonly ConcurrentDictionary<Guid, string> _leases = new();
+    private DateTimeOffset _lastReleaseCheck = DateTimeOffset.MinValue;
 
     public Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct) =>
-        writes.ExecuteAsync((db, token) => ClaimDueAsync(db, max, token), ct);
+        writes.ExecuteAsync((WriteSession session, CancellationToken token) => ClaimDueAsync(session, max, token), ct);
 
-    private async Task<IReadOnlyList<Message>> ClaimDueAsync(WhatsAppDbContext db, int max, CancellationToken ct)
+    /// <summary>One conditional UPDATE leases the due messages and returns their ids; one read by key loads them.</summary>
+    private async Task<IReadOnlyList<Message>> ClaimDueAsync(WriteSession session, int max, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var nowUtc = now.UtcDateTime;
-        var candidates = await db.Messages
-            .Where(m => m.Status == MessageStatus.Queued && m.NextAttemptAt <= now)
-            .Where(m => EF.Property<DateTime?>(m, LeaseExpiresAt) == null || EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
-            .OrderBy(m => m.NextAttemptAt)
-            .Select(m => m.Id)
-            .Take(max)
-            .ToListAsync(ct);
-        if (candidates.Count == 0)
+        var token = Guid.NewGuid().ToString("N");
+        var ids = new List<Guid>(max);
+        await using (var reader = await session.Sql<Message>(WriteSql.ClaimDue)
+            .Set("@lease_owner", LeaseOwner, token)
+            .Set("@lease_until", LeaseExpiresAt, now.UtcDateTime + options.Value.LeaseDuration)
+            .Set("@queued", nameof(Message.Status), MessageStatus.Queued)
+            .Set("@now", nameof(Message.NextAttemptAt), now)
+            .Set("@now_utc", LeaseExpiresAt, now.UtcDateTime)
+            .Set("@max", nameof(Message.Attempts), max)
+            .ReadAsync(ct))
+        {
+            while (await reader.ReadAsync(ct))
+            {
+                ids.Add(reader.GetGuid(0));
+            }
+        }
+
+        if (ids.Count == 0)
         {
             return [];
         }
 
-        var token = Guid.NewGuid().ToString("N");
-        var leaseUntil = nowUtc + options.Value.LeaseDuration;
-        await db.Messages
-            .Where(m => candidates.Contains(m.Id) && m.Status == MessageStatus.Queued)
-            .Where(m => EF.Property<DateTime?>(m, LeaseExpiresAt) == null || EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(m => EF.Property<string?>(m, LeaseOwner), token)
-                    .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), leaseUntil),
-                ct);
-
-        var claimed = await db.Messages.AsNoTracking()
-            .Where(m => EF.Property<string?>(m, LeaseOwner) == token)
+        var claimed = await session.Db.Messages.AsNoTracking()
+            .Where(m => ids.Contains(m.Id))
             .OrderBy(m => m.NextAttemptAt)
             .ToListAsync(ct);
         foreach (var message in claimed)
@@ -123,7 +124,14 @@ internal sealed class OutboxStore(
 
     public Task<int> ReleaseAbandonedAsync(CancellationToken ct)
     {
+        // Leases last a minute; looking for expired ones before every claim would only cost a write each time.
         var now = time.GetUtcNow();
+        if (now - _lastReleaseCheck < ReleaseCheckInterval())
+        {
+            return Task.FromResult(0);
+        }
+
+        _lastReleaseCheck = now;
         var nowUtc = now.UtcDateTime;
         return writes.ExecuteAsync((db, token) => db.Messages
             .Where(m => m.Status == MessageStatus.Sending && EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
@@ -136,4 +144,7 @@ internal sealed class OutboxStore(
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
                 token), ct);
     }
+
+    private TimeSpan ReleaseCheckInterval() =>
+        TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(5).Ticks, options.Value.LeaseDuration.Ticks / 4));
 }

@@ -61,4 +61,19 @@ internal static class WriteSql
             "SentAt" = @sent_at, "UpdatedAt" = @updated_at, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
         WHERE "Id" = @id
         """;
+
+    /// <summary>
+    /// Leases up to <c>@max</c> due messages that nobody holds and returns their ids. The WHERE is re-checked on the
+    /// rows it updates, so two dispatchers can never lease one message.
+    /// </summary>
+    public const string ClaimDue =
+        """
+        UPDATE "Messages" SET "LeaseOwner" = @lease_owner, "LeaseExpiresAt" = @lease_until
+        WHERE "Id" IN (
+            SELECT "Id" FROM "Messages"
+            WHERE "Status" = @queued AND "NextAttemptAt" <= @now AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
+            ORDER BY "NextAttemptAt" LIMIT @max)
+        AND "Status" = @queued AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
+        RETURNING "Id"
+        """;
 }
