@@ -34,6 +34,7 @@ public static class DependencyInjection
         services.AddPlivoWebhookSignatures();
         services.AddScoped<HistoryService>();
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();

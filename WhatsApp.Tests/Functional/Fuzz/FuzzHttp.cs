@@ -11,7 +11,7 @@ internal static class FuzzHttp
 
     private static readonly string[] RawSegments =
     [
-        "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%2e%2e%2f%2e%2e%2fhealth%2flive", "..;", "%252e%252e%252f", "%00", "%2500", "%ZZ",
+        "..%2F..%2Fetc%2Fpasswd", "%2e%2e", "%2e%2e%2f%2e%2e%2fhealth%2flive", "..;", "%252e%252e%252f", "%2500", "%ZZ",
         "%C0%AE%C0%AE%2F", "%E2%80%AE", "%F0%9F%98%80", "a%2Fb", "%2B14155552671", "+14155552671", "14155552671", "%2B",
         "%27%20OR%201%3D1--", "1;DROP%20TABLE%20Messages", "%3Cscript%3E", "00000000-0000-0000-0000-000000000000", "%20",
     ];
@@ -85,7 +85,8 @@ internal static class FuzzHttp
     {
         0 => valid,
         1 => RawSegments[rng.Next(RawSegments.Length)],
-        _ => Escape(FuzzStrings.Next(rng, 10_000)),
+        // NUL never reaches a path: Kestrel answers 400 itself, and the in-process test server throws instead.
+        _ => Escape(FuzzStrings.Next(rng, 10_000).Replace("\0", string.Empty, StringComparison.Ordinal)),
     };
 
     /// <summary>A query string from the endpoint's parameter names and some foreign ones, at most ~50,000 characters.</summary>

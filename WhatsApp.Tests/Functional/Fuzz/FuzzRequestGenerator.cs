@@ -21,7 +21,7 @@ internal sealed class FuzzRequestGenerator(int seed, string unsignedMarker)
     [
         "/", "/api", "/api/", "//api//messages", "/API/MESSAGES", "/api/messages;jsessionid=1", "/api/messages/%2e%2e/%2e%2e/health/live",
         "/api/admin", "/api/admin/webhooks", "/api/admin/simulator", "/api/webhooks", "/api/webhooks/plivo/extra", "/health",
-        "/openapi/v1.json", "/scalar/v1", "/.env", "/.git/config", "/api/messages/export.csv", "/%00", "/api/%ff%fe",
+        "/openapi/v1.json", "/scalar/v1", "/.env", "/.git/config", "/api/messages/export.csv", "/%2500", "/api/%ff%fe",
     ];
 
     public FuzzRequest Next(int index, bool anonymousOnly)

@@ -9,7 +9,7 @@ internal sealed class FuzzResults
     /// <summary>Text that only an exception, a stack trace or a database error can put in a response.</summary>
     private static readonly string[] LeakMarkers =
     [
-        "   at ", ".cs:line", "Exception:", "StackTrace", "SqliteException", "SQLite Error", "Microsoft.Data.Sqlite",
+        "   at ", ".cs:line", "StackTrace", "SqliteException", "SQLite Error", "Microsoft.Data.Sqlite",
         "Microsoft.EntityFrameworkCore", "System.InvalidOperation", "System.ArgumentException", "System.Text.Json", "SELECT \"", "FROM \"",
     ];
 
