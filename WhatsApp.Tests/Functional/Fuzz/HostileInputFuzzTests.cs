@@ -23,6 +23,7 @@ public sealed class HostileInputFuzzTests
     private const int DefaultMixedRequests = 10_000;
     private const int Concurrency = 8;
     private const long MaxHeapGrowthBytes = 256L * 1024 * 1024;
+    private const long MaxWorkingSetBytes = 1536L * 1024 * 1024;
     private const string UnsignedMarker = "zq7unsignedfuzz";
 
     [Test]
@@ -67,6 +68,7 @@ public sealed class HostileInputFuzzTests
             Assert.That(rowsAfterAnonymous, Is.EqualTo(rowsBefore), $"seed {seed}: anonymous requests or unsigned webhooks wrote rows");
             Assert.That(unsignedRows, Is.Empty, $"seed {seed}: unsigned webhooks wrote these columns");
             Assert.That(heapAfter - heapBefore, Is.LessThan(MaxHeapGrowthBytes), "managed heap growth after a full collection");
+            Assert.That(Environment.WorkingSet, Is.LessThan(MaxWorkingSetBytes), "working set of the process hosting the app");
             Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), "health after the run");
             Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a valid send after the run");
         });
