@@ -6,6 +6,7 @@ using WhatsApp.Api.Auth;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.History;
 using WhatsApp.Api.OpenApi;
+using WhatsApp.Api.RateLimiting;
 using WhatsApp.Api.Validation;
 using WhatsApp.Api.Webhooks;
 
@@ -17,7 +18,13 @@ public static class DependencyInjection
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         var webhookPath = configuration["Plivo:WebhookPath"] ?? WebhookRouteConvention.DefaultPath;
-        services.AddControllers(o => o.Conventions.Add(new WebhookRouteConvention(webhookPath)))
+        services.AddControllers(o =>
+            {
+                o.Conventions.Add(new WebhookRouteConvention(webhookPath));
+
+                // Every action gets a body cap; an action may declare its own [RequestBodyLimit].
+                o.Filters.Add(new RequestBodyLimitAttribute(RequestBodyLimitAttribute.DefaultMaxBytes));
+            })
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
         ValidationSetup.Configure();
@@ -27,6 +34,7 @@ public static class DependencyInjection
         services.AddPlivoWebhookSignatures();
         services.AddScoped<HistoryService>();
         services.AddProblemDetails();
+        services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
 
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
@@ -43,6 +51,11 @@ public static class DependencyInjection
             // Anything without an explicit policy still needs a key, so a new controller cannot forget auth.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
+        services.AddApiKeyRateLimiting();
+
+        // Endpoints outside MVC (health) never read a body; the server refuses any larger one as well.
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
+            o => o.Limits.MaxRequestBodySize = RequestBodyLimitAttribute.DefaultMaxBytes);
         services.AddOpenApi(o => o.AddOperationTransformer<SendMessageExamplesTransformer>());
         return services;
     }

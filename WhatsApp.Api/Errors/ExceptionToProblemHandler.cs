@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using WhatsApp.Domain.Common;
@@ -18,6 +19,8 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
             NotFoundException e => (StatusCodes.Status404NotFound, "Not found", e.Message),
             ConflictException e => (StatusCodes.Status409Conflict, "Conflict", e.Message),
             WindowClosedException e => (StatusCodes.Status422UnprocessableEntity, "Customer service window closed", e.Message),
+            // The JSON reader transcodes a body declared as another charset (utf-16) and throws on bytes that are not.
+            DecoderFallbackException => (StatusCodes.Status400BadRequest, "Bad request", "The request body is not valid text in the charset its Content-Type declares."),
             BadHttpRequestException e => (e.StatusCode, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", e.Message),
             _ when IsDatabaseFailure(exception) => (StatusCodes.Status503ServiceUnavailable, "Storage unavailable", "The request was not stored. Retry later."),
             _ => (StatusCodes.Status500InternalServerError, "Internal server error", "An unexpected error occurred. Quote the trace id when reporting it."),

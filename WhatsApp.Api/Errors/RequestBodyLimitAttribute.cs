@@ -11,12 +11,22 @@ namespace WhatsApp.Api.Errors;
 [AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
 public sealed class RequestBodyLimitAttribute(long bytes) : Attribute, IAsyncResourceFilter
 {
+    /// <summary>The cap of every action that does not declare its own (registered as a global MVC filter).</summary>
+    public const long DefaultMaxBytes = 64 * 1024;
+
     public long Bytes { get; } = bytes;
 
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
+        if (!ReferenceEquals(context.FindEffectivePolicy<RequestBodyLimitAttribute>(), this))
+        {
+            // A closer limit (on the action or controller) overrides the global one.
+            await next();
+            return;
+        }
+
         var http = context.HttpContext;
         if (http.Request.ContentLength > Bytes)
         {

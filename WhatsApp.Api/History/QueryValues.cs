@@ -20,9 +20,9 @@ public static class QueryValues
 
     public static IReadOnlyCollection<string> DirectionNames => Directions.Keys;
 
-    /// <summary><c>status=sent&amp;status=failed</c> and <c>status=sent,failed</c> both work.</summary>
-    public static IEnumerable<string> SplitList(IEnumerable<string>? values) =>
-        (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary><c>status=sent&amp;status=failed</c> and <c>status=sent,failed</c> both work; a bare <c>status</c> binds as null.</summary>
+    public static IEnumerable<string> SplitList(IEnumerable<string?>? values) =>
+        (values ?? []).SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     public static MessageStatus? Status(string value) => Statuses.TryGetValue(value, out var status) ? status : null;
 

@@ -1,17 +1,47 @@
 using System.Net;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using WhatsApp.Api.Auth;
 
 namespace WhatsApp.Tests.Functional;
 
 /// <summary>
 /// Every route the app maps, found from its endpoint data source, refuses anonymous calls, except health and the
-/// signature-checked webhook. A new controller that forgets [Authorize] fails here.
+/// signature-checked webhook. A new controller that forgets [Authorize] fails here, and a new route fails the role
+/// matrix until someone writes down which roles may call it.
 /// </summary>
 [TestFixture]
 public sealed class EndpointAuthorizationTests
 {
     private static readonly string[] Anonymous = ["/health/live", "/health/ready", "/api/webhooks/plivo"];
+
+    private static readonly string[] Everyone = [Roles.Sender, Roles.Agent, Roles.Admin];
+    private static readonly string[] SendersAndAdmins = [Roles.Sender, Roles.Admin];
+    private static readonly string[] AgentsAndAdmins = [Roles.Agent, Roles.Admin];
+    private static readonly string[] AdminsOnly = [Roles.Admin];
+
+    /// <summary>Which roles each route admits; every other role gets 403.</summary>
+    private static readonly Dictionary<string, string[]> RoleMatrix = new(StringComparer.Ordinal)
+    {
+        ["POST api/messages"] = SendersAndAdmins,
+        ["GET api/messages/{id:guid}"] = Everyone,
+        ["GET api/messages"] = AgentsAndAdmins,
+        ["GET api/messages/export"] = AgentsAndAdmins,
+        ["GET api/conversations"] = AgentsAndAdmins,
+        ["GET api/conversations/{contact}/messages"] = AgentsAndAdmins,
+        ["GET api/contacts/{contact}/window"] = Everyone,
+        ["DELETE api/contacts/{contact}"] = AdminsOnly,
+        ["GET api/admin/webhooks/unprocessed"] = AdminsOnly,
+        ["POST api/admin/webhooks/{id:guid}/replay"] = AdminsOnly,
+        ["POST api/admin/simulator/inbound"] = AdminsOnly,
+    };
+
+    private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)
+    {
+        [Roles.Sender] = TestApiKeys.Sender,
+        [Roles.Agent] = TestApiKeys.Agent,
+        [Roles.Admin] = TestApiKeys.Admin,
+    };
 
     [Test]
     public async Task EveryRoute_WithoutApiKey_Returns401ExceptHealthAndWebhook()
@@ -39,6 +69,43 @@ public sealed class EndpointAuthorizationTests
         {
             Assert.That(routes, Has.Count.GreaterThanOrEqualTo(12), "the endpoint enumeration found too few routes");
             Assert.That(anonymous, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task EveryRoute_ForEachRole_AdmitsExactlyTheRolesOfTheMatrix()
+    {
+        await using var factory = new WhatsAppApiFactory();
+        using var client = factory.CreateClient();
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .SelectMany(e => Methods(e).Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
+            .Where(r => !Anonymous.Contains("/" + r.Split(' ', 2)[1]))
+            .Distinct()
+            .ToList();
+
+        var wrong = new List<string>();
+        foreach (var route in routes.Where(RoleMatrix.ContainsKey))
+        {
+            var (method, pattern) = (route.Split(' ', 2)[0], route.Split(' ', 2)[1]);
+            foreach (var (role, key) in KeyOfRole)
+            {
+                using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(pattern));
+                request.Headers.Add("X-Api-Key", key);
+                using var response = await client.SendAsync(request);
+                var admitted = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                if (admitted != RoleMatrix[route].Contains(role))
+                {
+                    wrong.Add($"{route} as {role} -> {(int)response.StatusCode}");
+                }
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(routes.Where(r => !RoleMatrix.ContainsKey(r)), Is.Empty, "routes missing from the role matrix");
+            Assert.That(RoleMatrix.Keys.Where(r => !routes.Contains(r)), Is.Empty, "matrix entries for routes that no longer exist");
+            Assert.That(wrong, Is.Empty);
         });
     }
 
