@@ -19,6 +19,7 @@ namespace WhatsApp.Infrastructure;
 public static class DependencyInjection
 {
     public const string DatabaseHealthCheckName = "database";
+    public const string PlivoHealthCheckName = "plivo";
 
     /// <summary>Persistence, the outbox dispatcher, the messaging provider and the domain services.</summary>
     public static IServiceCollection AddInfrastructure(
@@ -87,6 +88,7 @@ public static class DependencyInjection
         }
 
         services.AddPlivoMessaging();
+        services.AddHealthChecks().AddCheck<PlivoCircuitHealthCheck>(PlivoHealthCheckName, tags: ["ready"]);
         services.AddTransient<IMessagingProvider>(sp => sp.GetRequiredService<PlivoMessagingProvider>());
     }
 
