@@ -14,14 +14,25 @@ internal sealed class ReliabilityHost : IAsyncDisposable
     private readonly WhatsAppApiFactory _factory;
     private readonly WebApplicationFactory<Program> _app;
 
-    public ReliabilityHost(Uri plivoBaseUrl, IReadOnlyDictionary<string, string?> settings, bool dispatch = true)
+    /// <param name="plivoBaseUrl">Where the app finds Plivo (a <see cref="Fakes.FakePlivoServer"/>).</param>
+    /// <param name="settings">Configuration on top of the factory's.</param>
+    /// <param name="sqliteOptions">Extra connection-string keywords for the database file, e.g. <c>Default Timeout=2</c>.</param>
+    public ReliabilityHost(Uri plivoBaseUrl, IReadOnlyDictionary<string, string?> settings, string? sqliteOptions = null)
     {
-        _factory = new WhatsAppApiFactory(plivoBaseUrl, dispatch, settings);
-        _app = _factory.WithWebHostBuilder(b => b.ConfigureLogging(l =>
+        _factory = new WhatsAppApiFactory(plivoBaseUrl, dispatch: true, settings);
+        _app = _factory.WithWebHostBuilder(b =>
         {
-            l.ClearProviders();
-            l.AddProvider(Logs);
-        }));
+            if (sqliteOptions is not null)
+            {
+                b.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={_factory.DatabasePath};{sqliteOptions}");
+            }
+
+            b.ConfigureLogging(l =>
+            {
+                l.ClearProviders();
+                l.AddProvider(Logs);
+            });
+        });
         Database = new ReliabilityDatabase(_factory.DatabasePath);
     }
 
@@ -39,6 +50,14 @@ internal sealed class ReliabilityHost : IAsyncDisposable
         }
 
         return client;
+    }
+
+    /// <summary>GET /health/ready: the status code and the body (Healthy, Degraded or Unhealthy).</summary>
+    public async Task<(int Status, string Body)> ReadinessAsync()
+    {
+        using var client = CreateClient();
+        using var response = await client.GetAsync("/health/ready");
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
     public async ValueTask DisposeAsync()
