@@ -20,6 +20,7 @@ namespace WhatsApp.Infrastructure;
 public static class DependencyInjection
 {
     public const string DatabaseHealthCheckName = "database";
+    public const string PlivoHealthCheckName = "plivo";
 
     /// <summary>Persistence, the outbox dispatcher, the messaging provider and the domain services.</summary>
     public static IServiceCollection AddInfrastructure(
@@ -88,6 +89,7 @@ public static class DependencyInjection
         }
 
         services.AddPlivoMessaging();
+        services.AddHealthChecks().AddCheck<PlivoCircuitHealthCheck>(PlivoHealthCheckName, tags: ["ready"]);
         services.AddTransient<IMessagingProvider>(sp => sp.GetRequiredService<PlivoMessagingProvider>());
     }
 

@@ -14,6 +14,11 @@ public sealed class MessageDispatcher(
     DispatchPolicy policy,
     TimeProvider time)
 {
+    // About 40 seconds in all, well inside a lease.
+    private const int MaxOutcomeSaveAttempts = 12;
+    private static readonly TimeSpan OutcomeSaveBaseDelay = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan OutcomeSaveMaxDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>Runs one round; returns how many messages it attempted (0 when nothing was due).</summary>
     public async Task<int> DispatchDueAsync(CancellationToken ct)
     {
@@ -63,7 +68,26 @@ public sealed class MessageDispatcher(
         Apply(message, result);
 
         // The attempt happened: record it even if shutdown began meanwhile.
-        await outbox.SaveOutcomeAsync(message, CancellationToken.None);
+        await SaveOutcomeAsync(message, ct);
+    }
+
+    // A failed write (the database briefly locked or read-only) is retried while the lease protects the message:
+    // dropping Plivo's answer would leave an accepted message "outcome unknown" and its uuid unknown.
+    private async Task SaveOutcomeAsync(Message message, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await outbox.SaveOutcomeAsync(message, CancellationToken.None);
+                return;
+            }
+            catch (Exception) when (attempt < MaxOutcomeSaveAttempts && !ct.IsCancellationRequested)
+            {
+                var delay = Math.Min(OutcomeSaveBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1), OutcomeSaveMaxDelay.TotalMilliseconds);
+                await Task.Delay(TimeSpan.FromMilliseconds(delay), time, ct);
+            }
+        }
     }
 
     private void Apply(Message message, SendResult result)

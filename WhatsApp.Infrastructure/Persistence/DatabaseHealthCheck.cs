@@ -3,9 +3,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-/// <summary>Ready when the database answers and every migration is applied.</summary>
+/// <summary>
+/// Ready when the database answers, every migration is applied and it would take a write. Reads alone are not
+/// enough: a locked or read-only SQLite file still answers queries while every send and webhook fails.
+/// </summary>
 internal sealed class DatabaseHealthCheck(IDbContextFactory<WhatsAppDbContext> contexts) : IHealthCheck
 {
+    /// <summary>How long the probe waits for the write lock; the write queue holds it for milliseconds at a time.</summary>
+    private const int WriteProbeTimeoutSeconds = 3;
+
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
@@ -17,13 +23,45 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<WhatsAppDbContext> c
             }
 
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-            return pending == 0
+            if (pending > 0)
+            {
+                return HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
+            }
+
+            return await CanWriteAsync(db, cancellationToken)
                 ? HealthCheckResult.Healthy()
-                : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
+                : HealthCheckResult.Unhealthy("The database does not accept writes (locked or read-only).");
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy("The database check failed.", ex);
+        }
+    }
+
+    // Takes the write lock and gives it back without changing anything. A lock held elsewhere or a read-only file
+    // fails here the way a real write would.
+    private static async Task<bool> CanWriteAsync(WhatsAppDbContext db, CancellationToken ct)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            return true;
+        }
+
+        db.Database.SetCommandTimeout(WriteProbeTimeoutSeconds);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE;", ct);
+            await db.Database.ExecuteSqlRawAsync("ROLLBACK;", ct);
+            return true;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return false;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -25,11 +25,13 @@ public static class PlivoHttpClientRegistration
     /// Does not bind options and does not register <c>IMessagingProvider</c>: bind <see cref="PlivoOptions"/> and
     /// <see cref="DispatchOptions"/> elsewhere (they are read when the first client is created), then map
     /// <c>IMessagingProvider</c> to <see cref="PlivoMessagingProvider"/> when Plivo is the chosen provider.
-    /// Registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered.
+    /// Registers <see cref="TimeProvider.System"/> unless a <see cref="TimeProvider"/> is already registered, and
+    /// <see cref="PlivoCircuit"/>, which tracks and logs the breaker's state.
     /// </remarks>
     public static IHttpClientBuilder AddPlivoMessaging(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<PlivoCircuit>();
 
         // The Polly timeout governs each attempt; HttpClient's own timeout would throw an ambiguous cancellation.
         var builder = services.AddHttpClient<PlivoMessagingProvider>(client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -39,6 +41,7 @@ public static class PlivoHttpClientRegistration
         builder.AddResilienceHandler(ResilienceHandlerName, (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<DispatchOptions>>().Value;
+            var circuit = context.ServiceProvider.GetRequiredService<PlivoCircuit>();
             pipeline
                 .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                 {
@@ -47,6 +50,21 @@ public static class PlivoHttpClientRegistration
                     SamplingDuration = options.CircuitSamplingDuration,
                     BreakDuration = options.CircuitBreakDuration,
                     ShouldHandle = args => ValueTask.FromResult(IsFailure(args.Outcome)),
+                    OnOpened = args =>
+                    {
+                        circuit.Opened(args.BreakDuration);
+                        return ValueTask.CompletedTask;
+                    },
+                    OnHalfOpened = _ =>
+                    {
+                        circuit.HalfOpened();
+                        return ValueTask.CompletedTask;
+                    },
+                    OnClosed = _ =>
+                    {
+                        circuit.Closed();
+                        return ValueTask.CompletedTask;
+                    },
                 })
                 .AddTimeout(options.AttemptTimeout);
         });

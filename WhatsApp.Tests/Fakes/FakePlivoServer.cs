@@ -51,11 +51,15 @@ public sealed partial class FakePlivoServer : IAsyncDisposable
 
     public int AcceptedCount => _acceptedUuids.Count;
 
+    /// <param name="authId">Account id the fake expects in the path and the Basic credentials.</param>
+    /// <param name="authToken">Auth token the fake expects.</param>
+    /// <param name="time">Clock for latencies, hangs and <see cref="RecordedPlivoRequest.ReceivedAt"/>.</param>
+    /// <param name="port">A fixed port, e.g. to bring the fake back where a stopped one was; 0 picks a free one.</param>
     public static async Task<FakePlivoServer> StartAsync(
-        string authId = DefaultAuthId, string authToken = DefaultAuthToken, TimeProvider? time = null)
+        string authId = DefaultAuthId, string authToken = DefaultAuthToken, TimeProvider? time = null, int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakePlivoServer(app, authId, authToken, time ?? TimeProvider.System);

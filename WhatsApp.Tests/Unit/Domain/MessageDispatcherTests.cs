@@ -43,6 +43,29 @@ public sealed class MessageDispatcherTests
     }
 
     [Test]
+    public async Task DispatchOneAsync_SavingTheOutcomeFailsTwice_RetriesUntilPlivosAnswerIsStored()
+    {
+        var message = NewMessage();
+        ProviderReturns(new SendResult.Accepted("uuid-1"));
+        _outbox.SetupSequence(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is locked"))
+            .ThrowsAsync(new InvalidOperationException("database is locked"))
+            .Returns(Task.CompletedTask);
+
+        var dispatch = Dispatcher().DispatchOneAsync(message, CancellationToken.None);
+        for (var i = 0; i < 100 && !dispatch.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await dispatch;
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Sent));
+        _outbox.Verify(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()), Times.Exactly(3));
+        _provider.Verify(p => p.SendAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
     public async Task DispatchOneAsync_Rejected_MarksFailedWithError()
     {
         var message = NewMessage();
