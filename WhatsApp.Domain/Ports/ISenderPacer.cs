@@ -10,8 +10,10 @@ public interface ISenderPacer
     ValueTask WaitAsync(string sender, CancellationToken ct);
 
     /// <summary>
-    /// The strict gate right before the request leaves: never more sends than the limit within any one-second
-    /// window, even when storage delays bunch up messages that were reserved evenly. Usually returns at once.
+    /// The strict gate right before the request leaves. The permit is held while the request is in flight and for
+    /// one second after its answer, and there are as many permits as the limit: a request reaches the provider
+    /// between entering and its answer, so no one-second window at the provider can hold more than the limit, however
+    /// scheduling or the network delays or bunches requests. Dispose the permit when the answer (or failure) is in.
     /// </summary>
-    ValueTask EnterSendAsync(string sender, CancellationToken ct);
+    ValueTask<IDisposable> EnterSendAsync(string sender, CancellationToken ct);
 }

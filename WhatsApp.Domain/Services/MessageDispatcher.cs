@@ -51,9 +51,10 @@ public sealed class MessageDispatcher(
             return;
         }
 
+        IDisposable permit;
         try
         {
-            await pacer.EnterSendAsync(message.From, ct);
+            permit = await pacer.EnterSendAsync(message.From, ct);
         }
         catch (OperationCanceledException)
         {
@@ -64,7 +65,12 @@ public sealed class MessageDispatcher(
             throw;
         }
 
-        var result = await provider.SendAsync(message, ct);
+        SendResult result;
+        using (permit)
+        {
+            result = await provider.SendAsync(message, ct);
+        }
+
         Apply(message, result);
 
         // The attempt happened: record it even if shutdown began meanwhile.

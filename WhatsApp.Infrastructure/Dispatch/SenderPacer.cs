@@ -5,25 +5,35 @@ using WhatsApp.Domain.Ports;
 namespace WhatsApp.Infrastructure.Dispatch;
 
 /// <summary>
-/// A sliding-window log per sender: the n-th entry waits until a window has passed since the (n - limit)-th, so no
-/// window ever holds more than the limit, while a steady stream runs at the limit. Reservations use one second;
-/// the send gate a slightly longer window, so scheduling jitter between the gate and the wire cannot push a second
-/// over the limit.
+/// Two limits per sender. Reservations: a sliding-window log, where the n-th waits until a second has passed since
+/// the (n - limit)-th, which spaces the work evenly at the limit. The send gate: as many permits as the limit, each
+/// held from entry until a second after the request's answer. The provider sees a request somewhere between the two,
+/// so any one-second window there overlaps the holding time of every request it saw, and they cannot be more than
+/// the limit. The benchmark measured the earlier gate (a log of entry times with a 40 ms margin) at 81 in a second:
+/// scheduling between the gate and the wire varies by more than any margin that keeps the rate within 5%.
 /// </summary>
 internal sealed class SenderPacer(IOptions<DispatchOptions> options, TimeProvider time) : ISenderPacer
 {
     private static readonly TimeSpan ReservationWindow = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan SendWindow = TimeSpan.FromMilliseconds(1040);
+
+    // A few milliseconds beyond the second, for timers firing a tick early and two clocks.
+    private static readonly TimeSpan SendWindow = TimeSpan.FromMilliseconds(1005);
     private readonly ConcurrentDictionary<string, Log> _reservations = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Log> _sends = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _sends = new(StringComparer.Ordinal);
 
-    public ValueTask WaitAsync(string sender, CancellationToken ct) => WaitAsync(_reservations, ReservationWindow, sender, ct);
 
-    public ValueTask EnterSendAsync(string sender, CancellationToken ct) => WaitAsync(_sends, SendWindow, sender, ct);
-
-    private async ValueTask WaitAsync(ConcurrentDictionary<string, Log> logs, TimeSpan window, string sender, CancellationToken ct)
+    public async ValueTask<IDisposable> EnterSendAsync(string sender, CancellationToken ct)
     {
-        var log = logs.GetOrAdd(sender, _ => new Log(Math.Max(1, (int)Math.Floor(options.Value.PerSenderRatePerSecond)), window));
+        var permits = _sends.GetOrAdd(sender, _ => new SemaphoreSlim(Limit(), Limit()));
+        await permits.WaitAsync(ct);
+        return new Permit(permits, time);
+    }
+
+    private int Limit() => Math.Max(1, (int)Math.Floor(options.Value.PerSenderRatePerSecond));
+
+    public async ValueTask WaitAsync(string sender, CancellationToken ct)
+    {
+        var log = _reservations.GetOrAdd(sender, _ => new Log(Limit(), ReservationWindow));
         var now = time.GetUtcNow();
         var slot = log.Reserve(now);
         var delay = slot - now;
@@ -47,6 +57,20 @@ internal sealed class SenderPacer(IOptions<DispatchOptions> options, TimeProvide
                 _entries[_next] = slot;
                 _next = (_next + 1) % _entries.Length;
                 return slot;
+            }
+        }
+    }
+
+    private sealed class Permit(SemaphoreSlim permits, TimeProvider time) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                _ = Task.Delay(SendWindow, time).ContinueWith(
+                    _ => permits.Release(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
     }

@@ -88,20 +88,51 @@ public sealed class SenderPacerTests
     }
 
     [Test]
-    public async Task EnterSendAsync_OneOverLimitWithinTheWindow_WaitsAndNeverLetsMoreThanTheLimitThroughInOneSecond()
+    public async Task EnterSendAsync_LimitInFlight_NextWaitsUntilASecondAfterAnAnswer()
     {
+        var permits = new List<IDisposable>();
         for (var i = 0; i < Limit; i++)
         {
-            await _pacer.EnterSendAsync(Sender, CancellationToken.None);
+            permits.Add(await _pacer.EnterSendAsync(Sender, CancellationToken.None));
         }
 
         var next = _pacer.EnterSendAsync(Sender, CancellationToken.None).AsTask();
-        _time.Advance(TimeSpan.FromSeconds(1));
-        var blockedAtOneSecond = !next.IsCompleted;
-        _time.Advance(TimeSpan.FromMilliseconds(40));
-        await next;
+        _time.Advance(TimeSpan.FromSeconds(5));
+        var blockedWhileAllInFlight = !next.IsCompleted;
 
-        Assert.That(blockedAtOneSecond, Is.True, "the send gate keeps a margin beyond one second");
+        permits[0].Dispose();
+        _time.Advance(TimeSpan.FromMilliseconds(1000));
+        var blockedOneSecondAfterTheAnswer = !next.IsCompleted;
+        _time.Advance(TimeSpan.FromMilliseconds(10));
+        (await next).Dispose();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(blockedWhileAllInFlight, Is.True, "a request in flight holds its permit, however long it takes");
+            Assert.That(blockedOneSecondAfterTheAnswer, Is.True, "the permit comes back only after a full second (and a margin)");
+        });
+    }
+
+    [Test]
+    public async Task EnterSendAsync_PermitDisposedTwice_ReturnsOnlyOnce()
+    {
+        var permits = new List<IDisposable>();
+        for (var i = 0; i < Limit; i++)
+        {
+            permits.Add(await _pacer.EnterSendAsync(Sender, CancellationToken.None));
+        }
+
+        permits[0].Dispose();
+        permits[0].Dispose();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var first = _pacer.EnterSendAsync(Sender, CancellationToken.None).AsTask();
+        var second = _pacer.EnterSendAsync(Sender, CancellationToken.None).AsTask();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first.IsCompletedSuccessfully, Is.True);
+            Assert.That(second.IsCompleted, Is.False, "one answer frees one permit");
+        });
     }
 
     [Test]

@@ -16,6 +16,7 @@ public sealed class MessageDispatcherTests
     private Mock<IOutbox> _outbox = null!;
     private Mock<IMessagingProvider> _provider = null!;
     private Mock<ISenderPacer> _pacer = null!;
+    private Mock<IDisposable> _permit = null!;
 
     [SetUp]
     public void SetUp()
@@ -26,7 +27,9 @@ public sealed class MessageDispatcherTests
         _outbox.Setup(o => o.ClaimDueAsync(It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([]);
         _provider = new Mock<IMessagingProvider>();
         _pacer = new Mock<ISenderPacer>();
+        _permit = new Mock<IDisposable>();
         _pacer.Setup(p => p.WaitAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(ValueTask.CompletedTask);
+        _pacer.Setup(p => p.EnterSendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(_permit.Object);
     }
 
     [Test]
@@ -40,6 +43,21 @@ public sealed class MessageDispatcherTests
         Assert.That(message.Status, Is.EqualTo(MessageStatus.Sent));
         Assert.That(message.ProviderMessageId, Is.EqualTo("uuid-1"));
         _outbox.Verify(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task DispatchOneAsync_Sending_HoldsTheSendersPermitUntilTheProviderAnswers()
+    {
+        var message = NewMessage();
+        var disposedDuringRequest = true;
+        _provider.Setup(p => p.SendAsync(message, It.IsAny<CancellationToken>()))
+            .Callback(() => disposedDuringRequest = _permit.Invocations.Any(i => i.Method.Name == nameof(IDisposable.Dispose)))
+            .ReturnsAsync(new SendResult.Accepted("uuid-1"));
+
+        await Dispatcher().DispatchOneAsync(message, CancellationToken.None);
+
+        Assert.That(disposedDuringRequest, Is.False, "the permit must cover the whole request");
+        _permit.Verify(p => p.Dispose(), Times.Once);
     }
 
     [Test]
