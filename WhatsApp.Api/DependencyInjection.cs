@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Metrics;
 using WhatsApp.Api.Auth;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.History;
@@ -9,6 +10,7 @@ using WhatsApp.Api.OpenApi;
 using WhatsApp.Api.RateLimiting;
 using WhatsApp.Api.Validation;
 using WhatsApp.Api.Webhooks;
+using WhatsApp.Infrastructure.Observability;
 
 namespace WhatsApp.Api;
 
@@ -33,6 +35,13 @@ public static class DependencyInjection
 
         services.AddPlivoWebhookSignatures();
         services.AddScoped<HistoryService>();
+
+        // Operators scrape /metrics (Prometheus text format): the gateway's own meter, HTTP and runtime.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(GatewayMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
         services.AddProblemDetails();
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
@@ -47,6 +56,7 @@ public static class DependencyInjection
             .AddPolicy(Policies.ReadMessage, p => p.RequireRole(Roles.Sender, Roles.Agent, Roles.Admin))
             .AddPolicy(Policies.ReadHistory, p => p.RequireRole(Roles.Agent, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ReadMetrics, p => p.RequireRole(Roles.Agent, Roles.Admin))
 
             // Anything without an explicit policy still needs a key, so a new controller cannot forget auth.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

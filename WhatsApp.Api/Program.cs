@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using WhatsApp.Api;
+using WhatsApp.Api.Auth;
 using WhatsApp.Infrastructure;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
@@ -28,6 +29,7 @@ if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment(
     app.MapScalarApiReference().AllowAnonymous();
 }
 
+app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.ReadMetrics);
 app.MapControllers();
 await app.RunAsync();
 

@@ -8,6 +8,8 @@ using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.History;
+using System.Diagnostics.Metrics;
+using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Infrastructure.Plivo;
@@ -46,12 +48,19 @@ public static class DependencyInjection
 
         // Registered first so it starts before, and stops after, everything that writes through it.
         services.AddHostedService(sp => sp.GetRequiredService<WriteQueue>());
-        services.AddSingleton<IMessageRepository, MessageRepository>();
+        services.AddMetrics();
+        services.AddSingleton(sp => new GatewayMetrics(
+            sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>(),
+            sp.GetRequiredService<WriteQueue>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<MessageRepository>();
+        services.AddSingleton<IMessageRepository>(sp => new MeteredMessageRepository(sp.GetRequiredService<MessageRepository>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
-        services.AddSingleton<IOutbox, OutboxStore>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IOutbox>(sp => new MeteredOutbox(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton<IContactRepository, ContactRepository>();
         services.AddSingleton<IHistoryReader, HistoryReader>();
-        services.AddSingleton<IWebhookInbox, WebhookInbox>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<IWebhookInbox>(sp => new MeteredWebhookInbox(sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton(new WebhookInboxSettings(
             configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));

@@ -11,6 +11,9 @@ public static class Policies
     /// <summary>Message history across all clients: agent or admin keys.</summary>
     public const string ReadHistory = "read-history";
 
+    /// <summary>The Prometheus scrape endpoint: agent or admin keys (counts and timings, no message content).</summary>
+    public const string ReadMetrics = "read-metrics";
+
     /// <summary>Operations such as erasure and replays: admin keys.</summary>
     public const string Admin = "admin";
 }

@@ -34,6 +34,7 @@ public sealed class EndpointAuthorizationTests
         ["GET api/admin/webhooks/unprocessed"] = AdminsOnly,
         ["POST api/admin/webhooks/{id:guid}/replay"] = AdminsOnly,
         ["POST api/admin/simulator/inbound"] = AdminsOnly,
+        ["GET metrics"] = AgentsAndAdmins,
     };
 
     private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)

@@ -20,6 +20,11 @@ internal sealed partial class WriteQueue(
     private const string Savepoint = "write";
 
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+
+    private int _pending;
+
+    /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
+    public int Pending => Volatile.Read(ref _pending);
     private WriteSession? _session;
 
     private interface IWork
@@ -45,6 +50,7 @@ internal sealed partial class WriteQueue(
             throw new InvalidOperationException("The write queue has stopped.");
         }
 
+        Interlocked.Increment(ref _pending);
         return item.Task;
     }
 
@@ -62,6 +68,7 @@ internal sealed partial class WriteQueue(
                 batch.Clear();
                 while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var work))
                 {
+                    Interlocked.Decrement(ref _pending);
                     if (work.RequestAborted.IsCancellationRequested)
                     {
                         work.Fail(new OperationCanceledException(work.RequestAborted));

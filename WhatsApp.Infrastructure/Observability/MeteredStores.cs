@@ -1,0 +1,58 @@
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
+using WhatsApp.Infrastructure.Webhooks;
+
+namespace WhatsApp.Infrastructure.Observability;
+
+/// <summary>Counts accepted messages once they are stored.</summary>
+internal sealed class MeteredMessageRepository(IMessageRepository inner, GatewayMetrics metrics) : IMessageRepository
+{
+    public async Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    {
+        await inner.AddAsync(message, idempotency, ct);
+        metrics.Accepted(message);
+    }
+
+    public Task<Message?> FindAsync(Guid id, CancellationToken ct) => inner.FindAsync(id, ct);
+
+    public Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct) =>
+        inner.GetStatusHistoryAsync(messageId, ct);
+}
+
+/// <summary>Counts each stored attempt outcome, and the messages a dead dispatcher left in flight.</summary>
+internal sealed class MeteredOutbox(IOutbox inner, GatewayMetrics metrics) : IOutbox
+{
+    public Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct) => inner.ClaimDueAsync(max, ct);
+
+    public Task<bool> TryStartSendingAsync(Message message, CancellationToken ct) => inner.TryStartSendingAsync(message, ct);
+
+    public async Task SaveOutcomeAsync(Message message, CancellationToken ct)
+    {
+        await inner.SaveOutcomeAsync(message, ct);
+        metrics.Attempted(message);
+    }
+
+    public async Task<int> ReleaseAbandonedAsync(CancellationToken ct)
+    {
+        var released = await inner.ReleaseAbandonedAsync(ct);
+        metrics.OutcomesUnknown(released);
+        return released;
+    }
+}
+
+/// <summary>Times each webhook from arrival to commit.</summary>
+internal sealed class MeteredWebhookInbox(IWebhookInbox inner, GatewayMetrics metrics) : IWebhookInbox
+{
+    public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var outcome = await inner.IngestAsync(delivery, ct);
+        metrics.Webhook(PlivoWebhookParser.Classify(new PlivoFields(delivery.Fields)), outcome, delivery.ReceivedAt);
+        return outcome;
+    }
+
+    public Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct) => inner.ListUnprocessedAsync(limit, ct);
+
+    public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) => inner.ReplayAsync(receiptId, ct);
+}
