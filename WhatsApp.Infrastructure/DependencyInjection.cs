@@ -39,9 +39,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
 
-        var connectionString = SqliteConnectionStrings.Resolve(
-            configuration.GetConnectionString("WhatsApp"), environment.ContentRootPath);
-        services.AddDbContextFactory<WhatsAppDbContext>(options => options.UseSqlite(connectionString));
+        AddDatabase(services, configuration, environment);
         services.AddSingleton<WriteQueue>();
 
         // Registered first so it starts before, and stops after, everything that writes through it.
@@ -74,6 +72,29 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    private static void AddDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = DatabaseOptions.Read(configuration);
+        services.AddSingleton(Options.Create(database));
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(configured));
+            return;
+        }
+
+        var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
+        AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : WhatsAppDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<WhatsAppDbContext>, WhatsAppDbContextFactory<TContext>>();
+        services.AddScoped<WhatsAppDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 
     private static void AddMessagingProvider(IServiceCollection services, IConfiguration configuration)

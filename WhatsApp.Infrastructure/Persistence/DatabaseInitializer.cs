@@ -4,7 +4,10 @@ using Microsoft.Extensions.Logging;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-/// <summary>Applies migrations at start-up and switches SQLite to WAL so readers never block the writer.</summary>
+/// <summary>
+/// Applies the provider's migrations at start-up and switches SQLite to WAL so readers never block the writer.
+/// Several instances starting at once on PostgreSQL are fine: EF Core takes a lock around migrating.
+/// </summary>
 public static partial class DatabaseInitializer
 {
     public static async Task InitializeDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)

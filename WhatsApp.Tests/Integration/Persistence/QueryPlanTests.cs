@@ -121,11 +121,11 @@ public sealed class QueryPlanTests
     {
         public WhatsAppDbContext CreateDbContext()
         {
-            var options = new DbContextOptionsBuilder<WhatsAppDbContext>()
+            var options = new DbContextOptionsBuilder<SqliteWhatsAppDbContext>()
                 .UseSqlite(database.CreateDbContext().Database.GetConnectionString())
                 .AddInterceptors(recorder)
                 .Options;
-            return new WhatsAppDbContext(options);
+            return new SqliteWhatsAppDbContext(options);
         }
     }
 }

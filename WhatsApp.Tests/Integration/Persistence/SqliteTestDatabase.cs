@@ -10,10 +10,10 @@ namespace WhatsApp.Tests.Integration.Persistence;
 internal sealed class SqliteTestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyncDisposable
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"whatsapp-it-{Guid.NewGuid():N}.db");
-    private readonly DbContextOptions<WhatsAppDbContext> _options;
+    private readonly DbContextOptions<SqliteWhatsAppDbContext> _options;
 
     private SqliteTestDatabase() =>
-        _options = new DbContextOptionsBuilder<WhatsAppDbContext>()
+        _options = new DbContextOptionsBuilder<SqliteWhatsAppDbContext>()
             .UseSqlite(SqliteConnectionStrings.Resolve($"Data Source={_path}", Path.GetTempPath()))
             .Options;
 
@@ -31,7 +31,7 @@ internal sealed class SqliteTestDatabase : IDbContextFactory<WhatsAppDbContext>,
         return database;
     }
 
-    public WhatsAppDbContext CreateDbContext() => new(_options);
+    public WhatsAppDbContext CreateDbContext() => new SqliteWhatsAppDbContext(_options);
 
     public async ValueTask DisposeAsync()
     {
