@@ -37,9 +37,10 @@ public static class DependencyInjection
             .Validate(o => o.MaxConcurrency >= 1 && o.BatchSize >= 1, "Dispatch:MaxConcurrency and Dispatch:BatchSize must be at least 1.")
             .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
             .ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
-
-        AddDatabase(services, configuration, environment);
+        var database = AddDatabase(services, configuration, environment);
+        services.TryAddSingleton(database.Provider == DatabaseProvider.Postgres
+            ? new MicrosecondTimeProvider(TimeProvider.System)
+            : TimeProvider.System);
         services.AddSingleton<WriteQueue>();
 
         // Registered first so it starts before, and stops after, everything that writes through it.
@@ -74,7 +75,7 @@ public static class DependencyInjection
         return services;
     }
 
-    private static void AddDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    private static DatabaseOptions AddDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var database = DatabaseOptions.Read(configuration);
         services.AddSingleton(Options.Create(database));
@@ -82,11 +83,12 @@ public static class DependencyInjection
         if (database.Provider == DatabaseProvider.Postgres)
         {
             AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(configured));
-            return;
+            return database;
         }
 
         var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
         AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
+        return database;
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)

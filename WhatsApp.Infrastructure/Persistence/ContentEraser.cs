@@ -122,9 +122,12 @@ internal sealed partial class ContentEraser(
         .SetProperty(m => m.Content.Location, (LocationContent?)null)
         .SetProperty(m => EF.Property<string?>(m, MessageConfiguration.SearchText), (string?)null);
 
+    // The string overloads: Npgsql translates those to SQL, not the char ones.
+#pragma warning disable CA1847, CA1866
     private static void ClearReceipt(UpdateSettersBuilder<WebhookReceipt> setters) => setters
         .SetProperty(r => r.Fields, NoFields)
-        .SetProperty(r => r.Url, r => r.Url.Contains('?') ? r.Url.Substring(0, r.Url.IndexOf('?')) : r.Url);
+        .SetProperty(r => r.Url, r => r.Url.Contains("?") ? r.Url.Substring(0, r.Url.IndexOf("?")) : r.Url);
+#pragma warning restore CA1847, CA1866
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Erased the content of {Messages} messages and {WebhookReceipts} webhook receipts of contact {Contact}")]
