@@ -12,6 +12,20 @@ bin_dir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 # The server refuses to run as root: as root, run it as the package's postgres user.
 as_owner() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
+# A port nothing answers on, from a range the kernel does not hand out to outgoing connections.
+free_port() {
+    local port
+    for _ in $(seq 1 50); do
+        port=$((20000 + RANDOM % 12000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
 start() {
     local dir=$1
     if [ -z "$(bin_dir)" ] || [ ! -x "$(bin_dir)/initdb" ]; then
@@ -23,7 +37,7 @@ start() {
         useradd --system --no-create-home postgres
     fi
     local bin; bin=$(bin_dir)
-    local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    local port; port=$(free_port)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --no-locale -E UTF8 >"$dir/initdb.log" 2>&1

@@ -38,9 +38,12 @@ public static class DependencyInjection
             .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
             .ValidateOnStart();
         var database = AddDatabase(services, configuration, environment);
-        services.TryAddSingleton(database.Provider == DatabaseProvider.Postgres
-            ? new MicrosecondTimeProvider(TimeProvider.System)
-            : TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            ReadClockToTheMicrosecond(services);
+        }
+
         services.AddSingleton<WriteQueue>();
 
         // Registered first so it starts before, and stops after, everything that writes through it.
@@ -89,6 +92,16 @@ public static class DependencyInjection
         var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
         AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
         return database;
+    }
+
+    // Wraps whichever clock is registered (the framework may have added one already).
+    private static void ReadClockToTheMicrosecond(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(TimeProvider));
+        services.Remove(registered);
+        services.AddSingleton<TimeProvider>(sp => new MicrosecondTimeProvider(registered.ImplementationInstance as TimeProvider
+            ?? registered.ImplementationFactory?.Invoke(sp) as TimeProvider
+            ?? TimeProvider.System));
     }
 
     private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
