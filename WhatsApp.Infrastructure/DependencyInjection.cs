@@ -57,7 +57,15 @@ public static class DependencyInjection
         services.AddSingleton(new WebhookInboxSettings(
             configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));
-        services.AddSingleton<ISenderPacer, SenderPacer>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton<ISenderPacer, SharedSenderPacer>();
+        }
+        else
+        {
+            services.AddSingleton<ISenderPacer, SenderPacer>();
+        }
+
         services.AddSingleton<ISenderDirectory, SenderDirectory>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());

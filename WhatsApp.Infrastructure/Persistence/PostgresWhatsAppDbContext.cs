@@ -10,6 +10,14 @@ public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppD
         ArgumentNullException.ThrowIfNull(modelBuilder);
         base.OnModelCreating(modelBuilder);
 
+        // Several instances pace each sender number together; one SQLite instance paces in memory.
+        modelBuilder.Entity<SenderPacingSlot>(slot =>
+        {
+            slot.ToTable("SenderPacing");
+            slot.HasKey(s => s.Sender);
+            slot.Property(s => s.Sender).HasMaxLength(20);
+        });
+
         // Byte order, as SQLite compares text: keyset pages and unique keys must not depend on the server's locale.
         foreach (var property in modelBuilder.Model.GetEntityTypes()
             .SelectMany(e => e.GetProperties().Concat(e.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())))

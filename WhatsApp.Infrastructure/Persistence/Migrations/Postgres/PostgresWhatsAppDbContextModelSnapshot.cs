@@ -385,6 +385,24 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("WebhookReceipts", (string)null);
                 });
 
+            modelBuilder.Entity("WhatsApp.Infrastructure.Persistence.SenderPacingSlot", b =>
+                {
+                    b.Property<string>("Sender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("NextReservation")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextSend")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Sender");
+
+                    b.ToTable("SenderPacing", (string)null);
+                });
+
             modelBuilder.Entity("WhatsApp.Infrastructure.Persistence.WebhookNonce", b =>
                 {
                     b.Property<string>("Nonce")
