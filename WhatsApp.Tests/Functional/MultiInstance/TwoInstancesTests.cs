@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using WhatsApp.Tests.Databases;
 using WhatsApp.Tests.Fakes;
 using WhatsApp.Tests.Functional.Webhooks;
@@ -8,8 +10,9 @@ namespace WhatsApp.Tests.Functional.MultiInstance;
 
 /// <summary>
 /// Two service processes on one PostgreSQL database, sending to one fake Plivo: every message goes out exactly once,
-/// the per-sender limit holds for both together, a webhook delivered to both is stored once, and when one instance is
-/// killed the other sends what it had claimed once the leases expire. Runs in ./test.sh's PostgreSQL run.
+/// the per-sender limit holds for both together, a webhook or an idempotent send delivered to both is stored once,
+/// and when one instance is killed the other sends what it had claimed once the leases expire. Runs in ./test.sh's
+/// PostgreSQL run.
 /// </summary>
 [TestFixture]
 [Category("MultiInstance")]
@@ -89,13 +92,17 @@ public sealed class TwoInstancesTests
     }
 
     [Test]
-    public async Task Webhook_DeliveredToBothInstances_StoredOnceAndItsNonceRefusedByTheOther()
+    public async Task Duplicates_ToBothInstances_StoredOnceAndANonceUsedOnOneRefusedByTheOther()
     {
         var (first, second) = await StartBothAsync();
         await using (first)
         await using (second)
         {
             using var client = new HttpClient();
+
+            // A client retrying one send with its idempotency key, the retry landing on the other instance.
+            var sends = await Task.WhenAll(SendWithKeyAsync(first, "multi-key-1"), SendWithKeyAsync(second, "multi-key-1"));
+
             var form = WebhookTestHost.InboundForm("multi-inbound-1");
 
             // Plivo delivering one message twice (a retry lands on the other instance): each delivery freshly signed.
@@ -118,6 +125,8 @@ public sealed class TwoInstancesTests
                 Assert.That(originalAnswer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(replayAnswer.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the nonce is shared");
                 Assert.That(await InboundCountAsync("multi-inbound-2"), Is.EqualTo(1));
+                Assert.That(sends.Distinct().ToArray(), Has.Length.EqualTo(1), "one message id for one idempotency key");
+                Assert.That(await _database.ScalarAsync("""SELECT COUNT(*) FROM "Messages" WHERE "Body" = 'idempotent'"""), Is.EqualTo(1));
             });
             foreach (var answer in answers)
             {
@@ -180,6 +189,20 @@ public sealed class TwoInstancesTests
             Load.SendAsync(toFirst, markers.Where((_, i) => i % 2 == 0), parallelism: 4),
             Load.SendAsync(toSecond, markers.Where((_, i) => i % 2 == 1), parallelism: 4));
         return sent.Sum(s => s.Count);
+    }
+
+    private static async Task<string> SendWithKeyAsync(ServiceProcess service, string key)
+    {
+        using var client = Client(service);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = JsonContent.Create(new { to = Load.Recipient, message = "idempotent" }),
+        };
+        request.Headers.Add("Idempotency-Key", key);
+        using var response = await client.SendAsync(request);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetString()!;
     }
 
     private static HttpClient Client(ServiceProcess service)
