@@ -1,19 +1,62 @@
 #!/usr/bin/env bash
-# Runs every test (unit, integration on real SQLite files, functional over real HTTP) and ends with
-# "N passed, N failed". Needs only the .NET 10 SDK; all servers the tests use are started by the tests on 127.0.0.1.
+# Runs every test (unit, integration on real SQLite files, functional over real HTTP), then the integration and
+# functional suites again on PostgreSQL: a throwaway cluster on a local port (.ci/postgres.sh installs PostgreSQL from
+# Debian's packages when missing), gone afterwards. Ends with "N passed, N failed" over both runs. Extra arguments go
+# to both `dotnet test` runs; a --filter is combined with the PostgreSQL run's own. WHATSAPP_TEST_SKIP_POSTGRES=1
+# runs SQLite only.
 set -uo pipefail
 cd "$(dirname "$0")"
 mkdir -p TestResults
 log=TestResults/test.log
+pg_log=TestResults/test-postgres.log
+rm -f "$pg_log"
+
+count() { # count Passed|Failed LOG...
+    local what=$1; shift
+    local pattern='(Passed!|Failed!)\s+-\s+Failed:\s+\K\d+'
+    [ "$what" = Passed ] && pattern='(Passed!|Failed!)\s+-\s+Failed:\s+\d+,\s+Passed:\s+\K\d+'
+    cat "$@" 2>/dev/null | grep -oP "$pattern" | awk '{s+=$1} END {print s+0}'
+}
+
 dotnet test WhatsApp.sln --configuration Release "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
-passed=$(grep -oP '(Passed!|Failed!)\s+-\s+Failed:\s+\d+,\s+Passed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
-failed=$(grep -oP '(Passed!|Failed!)\s+-\s+Failed:\s+\K\d+' "$log" | awk '{s+=$1} END {print s+0}')
-passed=${passed:-0}
-failed=${failed:-0}
-if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+sqlite_status=$status
+
+if [ "${WHATSAPP_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
+    filter='(FullyQualifiedName~WhatsApp.Tests.Integration|FullyQualifiedName~WhatsApp.Tests.Functional)&TestCategory!=SqliteOnly'
+    args=()
+    while [ $# -gt 0 ]; do
+        case "$1" in
+            --filter) filter="($2)&$filter"; shift 2 ;;
+            --filter=*) filter="(${1#--filter=})&$filter"; shift ;;
+            *) args+=("$1"); shift ;;
+        esac
+    done
+    pg_dir=$(mktemp -d /tmp/whatsapp-pg.XXXXXX)
+    trap '.ci/postgres.sh stop "$pg_dir"' EXIT
+    if server=$(.ci/postgres.sh start "$pg_dir"); then
+        echo "PostgreSQL run on $server"
+        WHATSAPP_TEST_POSTGRES="$server" dotnet test WhatsApp.Tests --configuration Release --no-build \
+            --filter "$filter" "${args[@]}" 2>&1 | tee "$pg_log"
+        pg_status=${PIPESTATUS[0]}
+    else
+        echo "Could not start a PostgreSQL cluster" | tee "$pg_log"
+        pg_status=1
+    fi
+    [ "$pg_status" -ne 0 ] && status=$pg_status
+    pg_failed=$(count Failed "$pg_log")
+    if [ "$pg_status" -ne 0 ] && [ "$pg_failed" -eq 0 ]; then
+        echo "Failed!  - Failed:     1, Passed:     0 (the PostgreSQL run failed before any test could report)" >>"$pg_log"
+    fi
+    echo "SQLite: $(count Passed "$log") passed, $(count Failed "$log") failed;" \
+        "PostgreSQL: $(count Passed "$pg_log") passed, $(count Failed "$pg_log") failed"
+fi
+
+passed=$(count Passed "$log" "$pg_log")
+failed=$(count Failed "$log" "$pg_log")
+if [ "$sqlite_status" -ne 0 ] && [ "$(count Failed "$log")" -eq 0 ]; then
     # The build or the test host failed before any test could report.
-    failed=1
+    failed=$((failed + 1))
 fi
 echo "$passed passed, $failed failed"
 exit "$status"

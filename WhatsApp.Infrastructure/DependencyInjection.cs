@@ -39,11 +39,13 @@ public static class DependencyInjection
             .Validate(o => o.MaxConcurrency >= 1 && o.BatchSize >= 1, "Dispatch:MaxConcurrency and Dispatch:BatchSize must be at least 1.")
             .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
             .ValidateOnStart();
+        var database = AddDatabase(services, configuration, environment);
         services.TryAddSingleton(TimeProvider.System);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            ReadClockToTheMicrosecond(services);
+        }
 
-        var connectionString = SqliteConnectionStrings.Resolve(
-            configuration.GetConnectionString("WhatsApp"), environment.ContentRootPath);
-        services.AddDbContextFactory<WhatsAppDbContext>(options => options.UseSqlite(connectionString));
         services.AddSingleton<WriteQueue>();
 
         // Registered first so it starts before, and stops after, everything that writes through it.
@@ -64,7 +66,15 @@ public static class DependencyInjection
         services.AddSingleton(new WebhookInboxSettings(
             configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));
-        services.AddSingleton<ISenderPacer, SenderPacer>();
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton<ISenderPacer, SharedSenderPacer>();
+        }
+        else
+        {
+            services.AddSingleton<ISenderPacer, SenderPacer>();
+        }
+
         services.AddSingleton<ISenderDirectory, SenderDirectory>();
         services.AddSingleton<DispatchSignal>();
         services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());
@@ -83,6 +93,40 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    private static DatabaseOptions AddDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = DatabaseOptions.Read(configuration);
+        services.AddSingleton(Options.Create(database));
+        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        if (database.Provider == DatabaseProvider.Postgres)
+        {
+            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(configured));
+            return database;
+        }
+
+        var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
+        AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
+        return database;
+    }
+
+    // Wraps whichever clock is registered (the framework may have added one already).
+    private static void ReadClockToTheMicrosecond(IServiceCollection services)
+    {
+        var registered = services.Last(d => d.ServiceType == typeof(TimeProvider));
+        services.Remove(registered);
+        services.AddSingleton<TimeProvider>(sp => new MicrosecondTimeProvider(registered.ImplementationInstance as TimeProvider
+            ?? registered.ImplementationFactory?.Invoke(sp) as TimeProvider
+            ?? TimeProvider.System));
+    }
+
+    private static void AddContext<TContext>(IServiceCollection services, Action<DbContextOptionsBuilder> configure)
+        where TContext : WhatsAppDbContext
+    {
+        services.AddDbContextFactory<TContext>(configure);
+        services.AddSingleton<IDbContextFactory<WhatsAppDbContext>, WhatsAppDbContextFactory<TContext>>();
+        services.AddScoped<WhatsAppDbContext>(sp => sp.GetRequiredService<TContext>());
     }
 
     private static void AddMessagingProvider(IServiceCollection services, IConfiguration configuration)

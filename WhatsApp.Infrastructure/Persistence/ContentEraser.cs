@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
@@ -12,8 +11,8 @@ namespace WhatsApp.Infrastructure.Persistence;
 
 /// <summary>
 /// Erases content with set-based statements and never loads a row: ExecuteUpdate clears the content columns; one SQL
-/// UPDATE rewrites the inbound JSON in place, because keeping its content type and context id per row needs SQLite's
-/// JSON functions. Retention works in id-ordered batches, each its own short write transaction.
+/// UPDATE (<see cref="ErasureSql"/>) rewrites the inbound JSON in place, because keeping its content type and context
+/// id per row needs the database's JSON functions. Retention works in id-ordered batches, each its own short write transaction.
 /// </summary>
 internal sealed partial class ContentEraser(
     IDbContextFactory<WhatsAppDbContext> contexts, ILogger<ContentEraser> logger, int batchSize = ContentEraser.DefaultBatchSize)
@@ -21,33 +20,6 @@ internal sealed partial class ContentEraser(
 {
     /// <summary>Rows per retention statement: small enough that a large first run never holds one long write lock.</summary>
     internal const int DefaultBatchSize = 5000;
-
-    // Inbound details that still hold something the customer sent: raw fields, media links, mime type or button.
-    // The SQL below goes through EF's raw SQL formatting, hence {{}} for an empty JSON object.
-    private const string InboundHasContent = """
-        ("Inbound" IS NOT NULL AND (json_extract("Inbound", '$.raw_fields') <> '{{}}'
-            OR json_array_length("Inbound", '$.media_urls') > 0 OR json_extract("Inbound", '$.mime_type') IS NOT NULL
-            OR json_extract("Inbound", '$.button_payload') IS NOT NULL OR json_extract("Inbound", '$.button_text') IS NOT NULL))
-        """;
-
-    private const string MessagesWithContentSql = """
-        SELECT * FROM "Messages"
-        WHERE "Body" IS NOT NULL OR "MediaUrl" IS NOT NULL OR "Template" IS NOT NULL OR "Interactive" IS NOT NULL
-            OR "Location" IS NOT NULL OR "SearchText" IS NOT NULL OR
-        """ + " " + InboundHasContent;
-
-    // Keeps content_type and context_message_id; empties the lists and maps, so the JSON still reads as InboundDetails.
-    private const string EraseInboundSql = """
-        UPDATE "Messages" SET "Inbound" = json_set(
-            json_remove("Inbound", '$.mime_type', '$.button_payload', '$.button_text'),
-            '$.media_urls', json('[]'), '$.raw_fields', json('{{}}'))
-        WHERE
-        """ + " " + InboundHasContent + " AND ";
-
-    // Raw fields hold the message text; so does the query string of a webhook that came as a GET.
-    private const string ReceiptsWithContentSql = """
-        SELECT * FROM "WebhookReceipts" WHERE "Fields" <> '[]' OR instr("Url", '?') > 0
-        """;
 
     private static readonly IReadOnlyList<KeyValuePair<string, string>> NoFields = [];
 
@@ -66,7 +38,7 @@ internal sealed partial class ContentEraser(
                 .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null),
             ct);
         await db.Messages.Where(m => m.Contact == contact).ExecuteUpdateAsync(ClearContent, ct);
-        await db.Database.ExecuteSqlRawAsync(EraseInboundSql + "\"Contact\" = {0}", [contact], ct);
+        await db.Database.ExecuteSqlRawAsync(ErasureSql.For(db).EraseInboundOfContact, [contact], ct);
         var receipts = await ReceiptsWithContent(db).CountAsync(r => r.Contact == contact, ct);
         await db.WebhookReceipts.Where(r => r.Contact == contact).ExecuteUpdateAsync(ClearReceipt, ct);
         await transaction.CommitAsync(ct);
@@ -115,7 +87,8 @@ internal sealed partial class ContentEraser(
         }
 
         await db.Messages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(ClearContent, ct);
-        await db.Database.ExecuteSqlRawAsync(EraseInboundSql + "\"Id\" IN (SELECT value FROM json_each({0}))", [ToSqliteJson(ids)], ct);
+        var sql = ErasureSql.For(db);
+        await db.Database.ExecuteSqlRawAsync(sql.EraseInboundOfIds, [sql.IdList(ids)], ct);
         await transaction.CommitAsync(ct);
         return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
     }
@@ -137,9 +110,9 @@ internal sealed partial class ContentEraser(
         return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
     }
 
-    private static IQueryable<Message> MessagesWithContent(WhatsAppDbContext db) => db.Messages.FromSqlRaw(MessagesWithContentSql);
+    private static IQueryable<Message> MessagesWithContent(WhatsAppDbContext db) => db.Messages.FromSqlRaw(ErasureSql.For(db).MessagesWithContent);
 
-    private static IQueryable<WebhookReceipt> ReceiptsWithContent(WhatsAppDbContext db) => db.WebhookReceipts.FromSqlRaw(ReceiptsWithContentSql);
+    private static IQueryable<WebhookReceipt> ReceiptsWithContent(WhatsAppDbContext db) => db.WebhookReceipts.FromSqlRaw(ErasureSql.For(db).ReceiptsWithContent);
 
     private static void ClearContent(UpdateSettersBuilder<Message> setters) => setters
         .SetProperty(m => m.Content.Text, (string?)null)
@@ -149,13 +122,12 @@ internal sealed partial class ContentEraser(
         .SetProperty(m => m.Content.Location, (LocationContent?)null)
         .SetProperty(m => EF.Property<string?>(m, MessageConfiguration.SearchText), (string?)null);
 
+    // The string overloads: Npgsql translates those to SQL, not the char ones.
+#pragma warning disable CA1847, CA1866
     private static void ClearReceipt(UpdateSettersBuilder<WebhookReceipt> setters) => setters
         .SetProperty(r => r.Fields, NoFields)
-        .SetProperty(r => r.Url, r => r.Url.Contains('?') ? r.Url.Substring(0, r.Url.IndexOf('?')) : r.Url);
-
-    // EF stores a Guid on SQLite as upper-case text; raw SQL has to match that spelling.
-    private static string ToSqliteJson(IEnumerable<Guid> ids) =>
-        JsonSerializer.Serialize(ids.Select(id => id.ToString().ToUpperInvariant()));
+        .SetProperty(r => r.Url, r => r.Url.Contains("?") ? r.Url.Substring(0, r.Url.IndexOf("?")) : r.Url);
+#pragma warning restore CA1847, CA1866
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Erased the content of {Messages} messages and {WebhookReceipts} webhook receipts of contact {Contact}")]

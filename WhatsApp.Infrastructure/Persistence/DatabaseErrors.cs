@@ -1,19 +1,26 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-/// <summary>Provider-specific error codes, kept in one place so another database provider is one edit away.</summary>
+/// <summary>Provider-specific error codes, kept in one place.</summary>
 internal static class DatabaseErrors
 {
     private const int SqliteConstraint = 19;
-    private const string PostgresUniqueViolation = "23505";
 
     public static bool IsUniqueViolation(DbUpdateException exception) => exception.InnerException switch
     {
         SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint,
-        { } inner => inner.GetType().Name == "PostgresException"
-            && inner.GetType().GetProperty("SqlState")?.GetValue(inner) as string == PostgresUniqueViolation,
+        PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };
+
+    /// <summary>
+    /// PostgreSQL gave up on this statement because of another transaction (a deadlock between two instances, or a
+    /// serialization failure); the same statement run again normally succeeds. SQLite has one writer and never says so.
+    /// </summary>
+    public static bool IsConflictWithAnotherTransaction(Exception exception) =>
+        (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState
+            is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure;
 }

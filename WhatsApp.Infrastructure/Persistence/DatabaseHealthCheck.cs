@@ -5,7 +5,8 @@ namespace WhatsApp.Infrastructure.Persistence;
 
 /// <summary>
 /// Ready when the database answers, every migration is applied and it would take a write. Reads alone are not
-/// enough: a locked or read-only SQLite file still answers queries while every send and webhook fails.
+/// enough: a locked or read-only SQLite file (or a PostgreSQL standby) still answers queries while every send and
+/// webhook fails.
 /// </summary>
 internal sealed class DatabaseHealthCheck(IDbContextFactory<WhatsAppDbContext> contexts) : IHealthCheck
 {
@@ -38,19 +39,22 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<WhatsAppDbContext> c
         }
     }
 
-    // Takes the write lock and gives it back without changing anything. A lock held elsewhere or a read-only file
-    // fails here the way a real write would.
+    // Would a write go through? SQLite: take the write lock and give it back without changing anything, so a lock
+    // held elsewhere or a read-only file fails here the way a real write would. PostgreSQL takes row locks, not a
+    // database lock: ask whether the server is a read-only standby or the database is set read-only.
     private static async Task<bool> CanWriteAsync(WhatsAppDbContext db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite())
-        {
-            return true;
-        }
-
         db.Database.SetCommandTimeout(WriteProbeTimeoutSeconds);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            if (db.Database.IsNpgsql())
+            {
+                return await db.Database.SqlQueryRaw<bool>(
+                    "SELECT NOT pg_is_in_recovery() AND current_setting('transaction_read_only') = 'off' AS \"Value\"")
+                    .SingleAsync(ct);
+            }
+
             await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE;", ct);
             await db.Database.ExecuteSqlRawAsync("ROLLBACK;", ct);
             return true;

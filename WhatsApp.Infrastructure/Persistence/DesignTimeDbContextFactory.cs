@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-/// <summary>Lets <c>dotnet ef migrations add</c> run against this project alone.</summary>
-internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<WhatsAppDbContext>
+/// <summary>Lets <c>dotnet ef migrations add --context SqliteWhatsAppDbContext</c> run against this project alone.</summary>
+internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<SqliteWhatsAppDbContext>
 {
-    public WhatsAppDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<WhatsAppDbContext>().UseSqlite("Data Source=design.db").Options);
+    public SqliteWhatsAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteWhatsAppDbContext>().UseSqlite("Data Source=design.db").Options);
 }

@@ -30,7 +30,7 @@ internal sealed class OutboxStore(
         var now = time.GetUtcNow();
         var token = Guid.NewGuid().ToString("N");
         var ids = new List<Guid>(max);
-        await using (var reader = await session.Sql<Message>(WriteSql.ClaimDue)
+        await using (var reader = await session.Sql<Message>(session.Db.Database.IsNpgsql() ? WriteSql.ClaimDueSkipLocked : WriteSql.ClaimDue)
             .Set("@lease_owner", LeaseOwner, token)
             .Set("@lease_until", LeaseExpiresAt, now.UtcDateTime + options.Value.LeaseDuration)
             .Set("@queued", nameof(Message.Status), MessageStatus.Queued)

@@ -7,7 +7,11 @@ using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
-public sealed class WhatsAppDbContext(DbContextOptions<WhatsAppDbContext> options) : DbContext(options)
+/// <summary>
+/// The model, shared by both providers. Each provider has its own derived context (<see cref="SqliteWhatsAppDbContext"/>,
+/// <see cref="PostgresWhatsAppDbContext"/>) because EF Core keeps one migrations history per context type.
+/// </summary>
+public abstract class WhatsAppDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Message> Messages => Set<Message>();
 

@@ -23,6 +23,16 @@ public sealed class StartupTests
     }
 
     [Test]
+    public void Start_WithUnknownDatabaseProvider_FailsNamingTheKey()
+    {
+        using var factory = new ConfiguredFactory("Testing", new() { ["Database:Provider"] = "Oracle" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain("Database:Provider"));
+    }
+
+    [Test]
     public void Start_InProductionWithoutPlivoConfiguration_FailsNamingTheKeys()
     {
         using var factory = new ConfiguredFactory("Production", WithKey());

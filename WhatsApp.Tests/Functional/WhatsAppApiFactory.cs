@@ -2,11 +2,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Functional;
 
 /// <summary>
-/// Hosts the real app on a fresh SQLite file. Settings go in with <c>UseSetting</c> so they are visible while
+/// Hosts the real app on a fresh SQLite file, or a fresh PostgreSQL database when <see cref="TestPostgres.Enabled"/>. Settings go in with <c>UseSetting</c> so they are visible while
 /// Program builds its services. Plivo is used when <paramref name="plivoBaseUrl"/> is given, else the simulator.
 /// </summary>
 internal sealed class WhatsAppApiFactory(
@@ -14,12 +15,25 @@ internal sealed class WhatsAppApiFactory(
     bool dispatch = false,
     IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    private string? _postgres;
+
+    /// <summary>The SQLite file; tests that open it themselves are <see cref="TestPostgres.SqliteOnly"/>.</summary>
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"whatsapp-test-{Guid.NewGuid():N}.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={DatabasePath}");
+        if (TestPostgres.Enabled)
+        {
+            _postgres ??= TestPostgres.CreateDatabase();
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:WhatsApp", _postgres);
+        }
+        else
+        {
+            builder.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={DatabasePath}");
+        }
+
         builder.UseSetting("Dispatch:Enabled", dispatch ? "true" : "false");
         builder.UseSetting("Dispatch:PollInterval", "00:00:00.050");
         builder.UseSetting("Messaging:CustomerServiceWindow", "Off");
@@ -66,6 +80,13 @@ internal sealed class WhatsAppApiFactory(
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
+            _postgres = null;
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
         {

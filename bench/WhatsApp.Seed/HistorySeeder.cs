@@ -83,8 +83,8 @@ public sealed class HistorySeeder(TimeProvider time)
 
     private static async Task MigrateAsync(string connectionString, CancellationToken ct)
     {
-        var options = new DbContextOptionsBuilder<WhatsAppDbContext>().UseSqlite(connectionString).Options;
-        await using var db = new WhatsAppDbContext(options);
+        var options = new DbContextOptionsBuilder<SqliteWhatsAppDbContext>().UseSqlite(connectionString).Options;
+        await using var db = new SqliteWhatsAppDbContext(options);
         await db.Database.OpenConnectionAsync(ct);
         try
         {

@@ -152,8 +152,11 @@ internal sealed partial class WriteQueue(
             {
                 await session.RollbackToAsync(Savepoint);
 
-                // Another writer (another instance) committed the same natural key first: the retry sees its row.
-                var retry = attempt < MaxAttempts && ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update);
+                // Another writer (another instance) committed the same natural key first: the retry sees its row. Or,
+                // on PostgreSQL, another instance's transaction deadlocked with this one and this statement was chosen.
+                var retry = attempt < MaxAttempts
+                    && ((ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update))
+                        || DatabaseErrors.IsConflictWithAnotherTransaction(ex));
                 if (!retry)
                 {
                     return ex;

@@ -66,13 +66,42 @@ internal static class WriteSql
     /// Leases up to <c>@max</c> due messages that nobody holds and returns their ids. The WHERE is re-checked on the
     /// rows it updates, so two dispatchers can never lease one message.
     /// </summary>
-    public const string ClaimDue =
+    public const string ClaimDue = ClaimDueHead + ")" + ClaimDueTail;
+
+    /// <summary>
+    /// <see cref="ClaimDue"/> for PostgreSQL, where several instances claim at once: rows another instance is
+    /// claiming right now are skipped instead of waited for (the WHERE re-check alone would already keep them apart).
+    /// </summary>
+    public const string ClaimDueSkipLocked = ClaimDueHead + " FOR UPDATE SKIP LOCKED)" + ClaimDueTail;
+
+    /// <summary>
+    /// PostgreSQL only: takes the sender's next slot (<c>@column</c> moves on by <c>@interval</c> from itself or from
+    /// now, whichever is later) and returns how many seconds from now it starts. The database's clock, not the
+    /// instances', so clocks that differ between machines cannot bunch sends up.
+    /// </summary>
+    public static string ReserveSenderSlot(string column) =>
+        $"""
+        INSERT INTO "SenderPacing" AS p ("Sender", "NextReservation", "NextSend")
+        VALUES (@sender, {Initial(column, "NextReservation")}, {Initial(column, "NextSend")})
+        ON CONFLICT ("Sender") DO UPDATE SET "{column}" = GREATEST(p."{column}", clock_timestamp()) + @interval
+        RETURNING EXTRACT(EPOCH FROM (p."{column}" - @interval - clock_timestamp()))::float8
+        """;
+
+    private static string Initial(string column, string candidate) =>
+        column == candidate ? "clock_timestamp() + @interval" : "clock_timestamp()";
+
+    private const string ClaimDueHead =
         """
         UPDATE "Messages" SET "LeaseOwner" = @lease_owner, "LeaseExpiresAt" = @lease_until
         WHERE "Id" IN (
             SELECT "Id" FROM "Messages"
             WHERE "Status" = @queued AND "NextAttemptAt" <= @now AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
-            ORDER BY "NextAttemptAt" LIMIT @max)
+            ORDER BY "NextAttemptAt" LIMIT @max
+        """;
+
+    private const string ClaimDueTail =
+        """
+
         AND "Status" = @queued AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
         RETURNING "Id"
         """;

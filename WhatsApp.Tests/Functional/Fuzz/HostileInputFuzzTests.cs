@@ -5,6 +5,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using WhatsApp.Tests.Functional.Webhooks;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Functional.Fuzz;
 
@@ -15,6 +16,7 @@ namespace WhatsApp.Tests.Functional.Fuzz;
 /// Reproduce a run with <c>FUZZ_SEED</c>; <c>FUZZ_REQUESTS</c> changes the size of the mixed run.
 /// </summary>
 [TestFixture]
+[Category(TestPostgres.SqliteOnly)] // reads every table of the app's SQLite file.
 [Category("Fuzz")]
 public sealed class HostileInputFuzzTests
 {

@@ -12,13 +12,13 @@ public sealed class ContentEraserContactTests
     private const string Contact = "+14155552671";
     private const string OtherContact = "+14155552672";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private ContentEraser _eraser = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         _eraser = new ContentEraser(_database, NullLogger<ContentEraser>.Instance);
     }
 

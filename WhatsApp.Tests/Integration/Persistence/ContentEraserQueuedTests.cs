@@ -14,7 +14,7 @@ public sealed class ContentEraserQueuedTests
     [Test]
     public async Task EraseContact_QueuedMessage_FailsInsteadOfGoingOutEmpty()
     {
-        await using var database = await SqliteTestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateAsync();
         var queued = Queued(Contact, Now);
         var otherQueued = Queued("+14155552679", Now);
         await SaveAsync(database, queued, otherQueued);

@@ -12,10 +12,10 @@ public sealed class ContentEraserRetentionTests
     private const string Contact = "+14155552671";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Cutoff = Now.AddDays(-30);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
     public async Task DropDatabase() => await _database.DisposeAsync();

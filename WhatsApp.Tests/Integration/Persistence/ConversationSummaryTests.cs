@@ -3,6 +3,7 @@ using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Tests.Builders;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -11,13 +12,16 @@ namespace WhatsApp.Tests.Integration.Persistence;
 public sealed class ConversationSummaryTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
     public async Task DropDatabase() => await _database.DisposeAsync();
+
+    // SQLite stores 100 ns ticks as text, where ".1234567" and ".123456" differ in length; PostgreSQL keeps microseconds.
+    private static readonly long SubMicrosecondTicks = TestPostgres.Enabled ? 1234570 : 1234567;
 
     [Test]
     public async Task Add_MessagesInAndOutOfOrder_StoredSummaryEqualsTheDomainsRecordOfEveryMessage()
@@ -30,7 +34,7 @@ public sealed class ConversationSummaryTests
             Inbound(contact, "+14155550100", T0.AddSeconds(2)), // late webhook: must not move the window back
             Outbound(contact, "+14155550101", T0.AddSeconds(1)), // older than the latest: not the last message
             Outbound(contact, "+14155550100", T0.AddSeconds(5)), // same instant as the latest: becomes the last
-            Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(1234567)),
+            Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(SubMicrosecondTicks)),
             Outbound(contact, "+14155550101", T0.AddMinutes(1).AddTicks(1234560)),
         };
         var repository = new MessageRepository(_database, _database.Writes);

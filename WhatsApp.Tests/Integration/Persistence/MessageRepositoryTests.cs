@@ -8,10 +8,10 @@ namespace WhatsApp.Tests.Integration.Persistence;
 public sealed class MessageRepositoryTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [SetUp]
-    public async Task CreateDatabase() => _database = await SqliteTestDatabase.CreateAsync();
+    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
 
     [TearDown]
     public async Task DropDatabase() => await _database.DisposeAsync();

@@ -12,13 +12,13 @@ public sealed class OutboxStoreTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private readonly DispatchOptions _options = new() { LeaseDuration = TimeSpan.FromSeconds(60) };
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
     private FakeTimeProvider _time = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         _time = new FakeTimeProvider(Start);
     }
 

@@ -6,6 +6,7 @@ using WhatsApp.Domain.History;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -14,15 +15,16 @@ namespace WhatsApp.Tests.Integration.Persistence;
 /// the whole result (a temp B-tree), so a page costs the same at a thousand rows or a million.
 /// </summary>
 [TestFixture]
+[Category(TestPostgres.SqliteOnly)] // SQLite's query plans (EXPLAIN QUERY PLAN).
 public sealed class QueryPlanTests
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private SqliteTestDatabase _database = null!;
+    private TestDatabase _database = null!;
 
     [OneTimeSetUp]
     public async Task CreateDatabase()
     {
-        _database = await SqliteTestDatabase.CreateAsync();
+        _database = await TestDatabase.CreateAsync();
         var repository = new MessageRepository(_database, _database.Writes);
         for (var i = 0; i < 20; i++)
         {
@@ -117,15 +119,15 @@ public sealed class QueryPlanTests
         }
     }
 
-    private sealed class RecordingFactory(SqliteTestDatabase database, CommandRecorder recorder) : IDbContextFactory<WhatsAppDbContext>
+    private sealed class RecordingFactory(TestDatabase database, CommandRecorder recorder) : IDbContextFactory<WhatsAppDbContext>
     {
         public WhatsAppDbContext CreateDbContext()
         {
-            var options = new DbContextOptionsBuilder<WhatsAppDbContext>()
+            var options = new DbContextOptionsBuilder<SqliteWhatsAppDbContext>()
                 .UseSqlite(database.CreateDbContext().Database.GetConnectionString())
                 .AddInterceptors(recorder)
                 .Options;
-            return new WhatsAppDbContext(options);
+            return new SqliteWhatsAppDbContext(options);
         }
     }
 }

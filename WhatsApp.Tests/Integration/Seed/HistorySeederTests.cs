@@ -2,10 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Seed;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Seed;
 
 [TestFixture]
+[Category(TestPostgres.SqliteOnly)] // the seeder writes SQLite files.
 public sealed class HistorySeederTests
 {
     private static readonly SeedOptions Options = new() { Messages = 2_000, Contacts = 200, Senders = 2, Days = 90, Seed = 7 };

@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using WhatsApp.Seed.Writing;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Seed;
 
 /// <summary>The seeder's hand-written formats against the library code the app's writes go through.</summary>
 [TestFixture]
+[Category(TestPostgres.SqliteOnly)] // SQLite's text encoding of values.
 public sealed class SeedTextFormatTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);

@@ -38,7 +38,7 @@ internal sealed class SeededDatabase : IDbContextFactory<WhatsAppDbContext>, IAs
     }
 
     public WhatsAppDbContext CreateDbContext() =>
-        new(new DbContextOptionsBuilder<WhatsAppDbContext>().UseSqlite(ConnectionString).Options);
+        new SqliteWhatsAppDbContext(new DbContextOptionsBuilder<SqliteWhatsAppDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>Every row of a table as raw column values (as SQLite stores them), in primary-key order.</summary>
     public async Task<(string[] Columns, List<object?[]> Rows)> RawRowsAsync(string table, string key)

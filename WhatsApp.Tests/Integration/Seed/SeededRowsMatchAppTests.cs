@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Seed;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Seed;
 
@@ -8,6 +9,7 @@ namespace WhatsApp.Tests.Integration.Seed;
 /// that one seed always gives the same database.
 /// </summary>
 [TestFixture]
+[Category(TestPostgres.SqliteOnly)] // compares the seeder's SQLite rows with the app's.
 public sealed class SeededRowsMatchAppTests
 {
     private static readonly SeedOptions Options = new() { Messages = 2_000, Contacts = 200, Seed = 11 };

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace WhatsApp.Infrastructure.Persistence.Migrations
+namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class AddConversationSummariesAndHistoryIndexes : Migration

@@ -9,17 +9,36 @@ using WhatsApp.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace WhatsApp.Infrastructure.Persistence.Migrations
+namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WhatsAppDbContext))]
-    [Migration("20261126235558_InitialMessagesAndIdempotencyKeys")]
-    partial class InitialMessagesAndIdempotencyKeys
+    [DbContext(typeof(SqliteWhatsAppDbContext))]
+    [Migration("20261127001939_AddWebhookReceiptsStatusHistoryAndContacts")]
+    partial class AddWebhookReceiptsStatusHistoryAndContacts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("WhatsApp.Domain.Contacts.Contact", b =>
+                {
+                    b.Property<string>("Number")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastInboundAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Number");
+
+                    b.HasIndex("LastInboundAt");
+
+                    b.ToTable("Contacts", (string)null);
+                });
 
             modelBuilder.Entity("WhatsApp.Domain.Messages.Message", b =>
                 {
@@ -37,6 +56,10 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                     b.Property<string>("Contact")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conversation")
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -60,6 +83,10 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Inbound")
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasColumnType("TEXT");
 
@@ -69,6 +96,9 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
 
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutsideWindow")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(64)
@@ -140,6 +170,56 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                     b.ToTable("Messages", (string)null);
                 });
 
+            modelBuilder.Entity("WhatsApp.Domain.Messages.MessageStatusEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProviderTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sequence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MessageId", "ReceivedAt");
+
+                    b.HasIndex("ProviderMessageId", "Status", "Sequence")
+                        .IsUnique();
+
+                    b.ToTable("MessageStatusEvents", (string)null);
+                });
+
             modelBuilder.Entity("WhatsApp.Domain.Ports.IdempotencyRecord", b =>
                 {
                     b.Property<string>("ClientName")
@@ -166,6 +246,78 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.ToTable("IdempotencyKeys", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Domain.Webhooks.WebhookReceipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(65536)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nonce")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignatureVersion")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Outcome", "ReceivedAt");
+
+                    b.ToTable("WebhookReceipts", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Infrastructure.Persistence.WebhookNonce", b =>
+                {
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Nonce");
+
+                    b.HasIndex("SeenAt");
+
+                    b.ToTable("WebhookNonces", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -8,10 +8,10 @@ using WhatsApp.Infrastructure.Persistence;
 
 #nullable disable
 
-namespace WhatsApp.Infrastructure.Persistence.Migrations
+namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 {
-    [DbContext(typeof(WhatsAppDbContext))]
-    partial class WhatsAppDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteWhatsAppDbContext))]
+    partial class SqliteWhatsAppDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {

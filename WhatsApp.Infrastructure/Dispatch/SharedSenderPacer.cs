@@ -1,0 +1,50 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
+
+namespace WhatsApp.Infrastructure.Dispatch;
+
+/// <summary>
+/// Per-sender pacing for several instances on one PostgreSQL database: each slot is taken from the sender's row in
+/// <c>SenderPacing</c> by one atomic upsert, so the limit holds for the sum of all instances. Slots are evenly spaced:
+/// reservations one second / limit apart, the send gate 1.04 seconds / limit apart, so that no one-second window ever
+/// holds more than the limit even with jitter between the gate and the wire (a steady stream runs at about 96% of
+/// the limit). Each slot costs one short statement of its own, outside the write queue's batches, which would hold
+/// the sender's row lock until they commit.
+/// </summary>
+internal sealed class SharedSenderPacer(
+    IDbContextFactory<WhatsAppDbContext> contexts, IOptions<DispatchOptions> options, TimeProvider time) : ISenderPacer
+{
+    private static readonly TimeSpan ReservationWindow = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SendWindow = TimeSpan.FromMilliseconds(1040);
+    private static readonly string ReserveSql = WriteSql.ReserveSenderSlot(nameof(SenderPacingSlot.NextReservation));
+    private static readonly string SendSql = WriteSql.ReserveSenderSlot(nameof(SenderPacingSlot.NextSend));
+
+    public ValueTask WaitAsync(string sender, CancellationToken ct) => WaitAsync(ReserveSql, ReservationWindow, sender, ct);
+
+    public ValueTask EnterSendAsync(string sender, CancellationToken ct) => WaitAsync(SendSql, SendWindow, sender, ct);
+
+    private async ValueTask WaitAsync(string sql, TimeSpan window, string sender, CancellationToken ct)
+    {
+        var interval = window / Math.Max(1, Math.Floor(options.Value.PerSenderRatePerSecond));
+        double seconds;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("sender", sender);
+            command.Parameters.AddWithValue("interval", interval);
+            seconds = Convert.ToDouble(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        }
+
+        if (seconds > 0)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(seconds), time, ct);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace WhatsApp.Infrastructure.Persistence;
+
+/// <summary>PostgreSQL, for several instances sharing one database; its migrations are in <c>Migrations/Postgres</c>.</summary>
+public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppDbContext> options) : WhatsAppDbContext(options)
+{
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        base.OnModelCreating(modelBuilder);
+
+        // Several instances pace each sender number together; one SQLite instance paces in memory.
+        modelBuilder.Entity<SenderPacingSlot>(slot =>
+        {
+            slot.ToTable("SenderPacing");
+            slot.HasKey(s => s.Sender);
+            slot.Property(s => s.Sender).HasMaxLength(20);
+        });
+
+        // Byte order, as SQLite compares text: keyset pages and unique keys must not depend on the server's locale.
+        foreach (var property in modelBuilder.Model.GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Concat(e.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())))
+            .Where(p => p.ClrType == typeof(string) || p.GetProviderClrType() == typeof(string)))
+        {
+            property.SetCollation("C");
+        }
+    }
+}

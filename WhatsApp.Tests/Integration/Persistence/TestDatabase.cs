@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
+using WhatsApp.Tests.Databases;
+
+namespace WhatsApp.Tests.Integration.Persistence;
+
+/// <summary>
+/// A real database with the real migrations applied, deleted on dispose: a SQLite file, or a fresh PostgreSQL
+/// database when <see cref="TestPostgres.Enabled"/>.
+/// </summary>
+internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyncDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"whatsapp-it-{Guid.NewGuid():N}.db");
+    private readonly Func<WhatsAppDbContext> _create;
+    private readonly string? _postgres;
+
+    private TestDatabase()
+    {
+        if (TestPostgres.Enabled)
+        {
+            _postgres = TestPostgres.CreateDatabase();
+            var postgres = new DbContextOptionsBuilder<PostgresWhatsAppDbContext>().UseNpgsql(_postgres).Options;
+            _create = () => new PostgresWhatsAppDbContext(postgres);
+            return;
+        }
+
+        var sqlite = new DbContextOptionsBuilder<SqliteWhatsAppDbContext>()
+            .UseSqlite(SqliteConnectionStrings.Resolve($"Data Source={_path}", Path.GetTempPath()))
+            .Options;
+        _create = () => new SqliteWhatsAppDbContext(sqlite);
+    }
+
+    /// <summary>The group-commit writer the stores write through, running while the database lives.</summary>
+    public WriteQueue Writes { get; private set; } = null!;
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        database.Writes = new WriteQueue(database, NullLogger<WriteQueue>.Instance);
+        await database.Writes.StartAsync(default);
+        return database;
+    }
+
+    public WhatsAppDbContext CreateDbContext() => _create();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Writes.StopAsync(default);
+        Writes.Dispose();
+        if (_postgres is not null)
+        {
+            TestPostgres.DropDatabase(_postgres);
+            return;
+        }
+
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            File.Delete(_path + suffix);
+        }
+    }
+}
