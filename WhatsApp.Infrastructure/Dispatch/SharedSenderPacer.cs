@@ -26,7 +26,15 @@ internal sealed class SharedSenderPacer(
 
     public ValueTask WaitAsync(string sender, CancellationToken ct) => WaitAsync(ReserveSql, ReservationWindow, sender, ct);
 
-    public ValueTask EnterSendAsync(string sender, CancellationToken ct) => WaitAsync(SendSql, SendWindow, sender, ct);
+    /// <summary>
+    /// The shared gate spaces entries 1.04 s / limit apart across all instances, so its permit holds nothing: the
+    /// single-instance gate's hold-until-a-second-after-the-answer would bound one instance, not the sum.
+    /// </summary>
+    public async ValueTask<IDisposable> EnterSendAsync(string sender, CancellationToken ct)
+    {
+        await WaitAsync(SendSql, SendWindow, sender, ct);
+        return NoPermit.Instance;
+    }
 
     private async ValueTask WaitAsync(string sql, TimeSpan window, string sender, CancellationToken ct)
     {
@@ -45,6 +53,15 @@ internal sealed class SharedSenderPacer(
         if (seconds > 0)
         {
             await Task.Delay(TimeSpan.FromSeconds(seconds), time, ct);
+        }
+    }
+
+    private sealed class NoPermit : IDisposable
+    {
+        public static readonly NoPermit Instance = new();
+
+        public void Dispose()
+        {
         }
     }
 }
