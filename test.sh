@@ -33,7 +33,7 @@ if [ "${WHATSAPP_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
         esac
     done
     pg_dir=$(mktemp -d /tmp/whatsapp-pg.XXXXXX)
-    trap '.ci/postgres.sh stop "$pg_dir"' EXIT
+    trap '.ci/postgres.sh stop "$pg_dir" >/dev/null 2>&1' EXIT
     if server=$(.ci/postgres.sh start "$pg_dir"); then
         echo "PostgreSQL run on $server"
         WHATSAPP_TEST_POSTGRES="$server" dotnet test WhatsApp.Tests --configuration Release --no-build \
@@ -43,6 +43,9 @@ if [ "${WHATSAPP_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
         echo "Could not start a PostgreSQL cluster" | tee "$pg_log"
         pg_status=1
     fi
+    # Stopped here, quietly, so that nothing follows the summary line.
+    .ci/postgres.sh stop "$pg_dir" >/dev/null 2>&1
+    trap - EXIT
     [ "$pg_status" -ne 0 ] && status=$pg_status
     pg_failed=$(count Failed "$pg_log")
     if [ "$pg_status" -ne 0 ] && [ "$pg_failed" -eq 0 ]; then
