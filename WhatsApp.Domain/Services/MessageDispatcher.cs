@@ -56,11 +56,20 @@ public sealed class MessageDispatcher(
         {
             permit = await pacer.EnterSendAsync(message.From, ct);
         }
-        catch (OperationCanceledException)
+        catch (Exception ex)
         {
-            // Stopped at the gate: certainly not sent, so it goes back to the queue rather than to "outcome unknown".
+            // Stopped at the gate (shutdown, or a pacer shared through the database that could not reach it): certainly
+            // not sent, so it goes back to the queue rather than to "outcome unknown".
             var now = time.GetUtcNow();
-            message.ScheduleRetry("dispatcher_stopped", "The dispatcher stopped before sending; not sent.", now, now);
+            if (ex is OperationCanceledException)
+            {
+                message.ScheduleRetry("dispatcher_stopped", "The dispatcher stopped before sending; not sent.", now, now);
+            }
+            else
+            {
+                message.ScheduleRetry("pacing_unavailable", "The per-sender pace could not be checked; not sent.", now, now);
+            }
+
             await outbox.SaveOutcomeAsync(message, CancellationToken.None);
             throw;
         }

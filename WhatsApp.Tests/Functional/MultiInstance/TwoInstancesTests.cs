@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using WhatsApp.Tests.Databases;
 using WhatsApp.Tests.Fakes;
 using WhatsApp.Tests.Functional.Webhooks;
@@ -19,7 +17,7 @@ namespace WhatsApp.Tests.Functional.MultiInstance;
 [NonParallelizable]
 public sealed class TwoInstancesTests
 {
-    private const string ApiKey = "multi-instance-sender-key-0123456";
+    internal const string ApiKey = "multi-instance-sender-key-0123456";
     private const int RatePerSecond = 20;
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(120);
 
@@ -67,7 +65,7 @@ public sealed class TwoInstancesTests
         await using (second)
         {
             var markers = Enumerable.Range(0, 120).Select(i => $"multi-{i:D4}").ToList();
-            var accepted = await SendThroughBothAsync(first, second, markers);
+            var accepted = await TwoInstances.SendThroughBothAsync(first, second, markers);
             var drained = await Eventually.HoldsAsync(async () => await _database.PendingAsync() == 0, Generous);
 
             var rows = await _database.OutboundAsync();
@@ -75,7 +73,7 @@ public sealed class TwoInstancesTests
             var byMarker = requests.GroupBy(r => (string)r.Json!["text"]!).ToDictionary(g => g.Key, g => g.Count());
             var bySender = requests.GroupBy(r => (string?)r.Json?["url"]).ToDictionary(g => g.Key ?? "none", g => g.Count());
             await TestContext.Out.WriteLineAsync(
-                $"{requests.Count} sends over {Spread(requests).TotalSeconds:F1} s at {RatePerSecond}/s; most within one second at the fake: {MostInOneSecond(requests)}");
+                $"{requests.Count} sends over {TwoInstances.Spread(requests).TotalSeconds:F1} s at {RatePerSecond}/s; most within one second at the fake: {TwoInstances.MostInOneSecond(requests)}");
             Assert.Multiple(() =>
             {
                 Assert.That(accepted, Is.EqualTo(markers.Count), "every send accepted");
@@ -85,8 +83,8 @@ public sealed class TwoInstancesTests
                 Assert.That(bySender, Has.Count.EqualTo(2), "both instances dispatched");
                 // Measured where the requests arrive, after HTTP and scheduling jitter: the pace on average, like the
                 // single-instance outage test. Two instances pacing on their own would take half the time.
-                Assert.That(Spread(requests), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds((requests.Count / (double)RatePerSecond) - 1)),
-                    $"the sender's limit holds for both together (most in one second: {MostInOneSecond(requests)})");
+                Assert.That(TwoInstances.Spread(requests), Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds((requests.Count / (double)RatePerSecond) - 1)),
+                    $"the sender's limit holds for both together (most in one second: {TwoInstances.MostInOneSecond(requests)})");
             });
         }
     }
@@ -101,7 +99,7 @@ public sealed class TwoInstancesTests
             using var client = new HttpClient();
 
             // A client retrying one send with its idempotency key, the retry landing on the other instance.
-            var sends = await Task.WhenAll(SendWithKeyAsync(first, "multi-key-1"), SendWithKeyAsync(second, "multi-key-1"));
+            var sends = await Task.WhenAll(TwoInstances.SendWithKeyAsync(first, "multi-key-1"), TwoInstances.SendWithKeyAsync(second, "multi-key-1"));
 
             var form = WebhookTestHost.InboundForm("multi-inbound-1");
 
@@ -144,7 +142,7 @@ public sealed class TwoInstancesTests
         await using (second)
         {
             var markers = Enumerable.Range(0, 150).Select(i => $"kill-{i:D4}").ToList();
-            var accepted = await SendThroughBothAsync(first, second, markers);
+            var accepted = await TwoInstances.SendThroughBothAsync(first, second, markers);
             var busy = await Eventually.HoldsAsync(
                 async () => _plivo.AcceptedCount >= 20 && (await _database.OutboundAsync()).Values.Count(r => r.Status == "Queued" && r.Leased) >= 5,
                 Generous,
@@ -179,58 +177,6 @@ public sealed class TwoInstancesTests
         var first = ServiceProcess.StartAsync(string.Empty, _plivo.BaseUrl, ApiKey, settings, Generous);
         var second = ServiceProcess.StartAsync(string.Empty, _plivo.BaseUrl, ApiKey, settings, Generous);
         return (await first, await second);
-    }
-
-    private static async Task<int> SendThroughBothAsync(ServiceProcess first, ServiceProcess second, IReadOnlyList<string> markers)
-    {
-        using var toFirst = Client(first);
-        using var toSecond = Client(second);
-        var sent = await Task.WhenAll(
-            Load.SendAsync(toFirst, markers.Where((_, i) => i % 2 == 0), parallelism: 4),
-            Load.SendAsync(toSecond, markers.Where((_, i) => i % 2 == 1), parallelism: 4));
-        return sent.Sum(s => s.Count);
-    }
-
-    private static async Task<string> SendWithKeyAsync(ServiceProcess service, string key)
-    {
-        using var client = Client(service);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
-        {
-            Content = JsonContent.Create(new { to = Load.Recipient, message = "idempotent" }),
-        };
-        request.Headers.Add("Idempotency-Key", key);
-        using var response = await client.SendAsync(request);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("id").GetString()!;
-    }
-
-    private static HttpClient Client(ServiceProcess service)
-    {
-        var client = new HttpClient { BaseAddress = service.BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        return client;
-    }
-
-    private static TimeSpan Spread(IReadOnlyList<RecordedPlivoRequest> requests) =>
-        requests.Max(r => r.ReceivedAt) - requests.Min(r => r.ReceivedAt);
-
-    // The most requests that arrived within any one second.
-    private static int MostInOneSecond(IEnumerable<RecordedPlivoRequest> requests)
-    {
-        var times = requests.Select(r => r.ReceivedAt).Order().ToArray();
-        var most = 0;
-        for (int start = 0, end = 0; end < times.Length; end++)
-        {
-            while (times[end] - times[start] >= TimeSpan.FromSeconds(1))
-            {
-                start++;
-            }
-
-            most = Math.Max(most, end - start + 1);
-        }
-
-        return most;
     }
 
     private Task<long> InboundCountAsync(string uuid) =>

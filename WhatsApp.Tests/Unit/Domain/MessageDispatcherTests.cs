@@ -251,6 +251,24 @@ public sealed class MessageDispatcherTests
         Assert.That(messages.Select(m => m.Status), Is.All.EqualTo(MessageStatus.Sent));
     }
 
+    [Test]
+    public void DispatchOneAsync_GateFails_MessageBackInTheQueueAndNothingSent()
+    {
+        var message = NewMessage();
+        _pacer.Setup(p => p.EnterSendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(() => ValueTask.FromException(new InvalidOperationException("the pacing database is down")));
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => Dispatcher().DispatchOneAsync(message, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Status, Is.EqualTo(MessageStatus.Queued), "certainly not sent, so not outcome unknown");
+            Assert.That(message.ErrorCode, Is.EqualTo("pacing_unavailable"));
+            _provider.Verify(p => p.SendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+            _outbox.Verify(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        });
+    }
+
     private static Message NewMessage() => new MessageBuilder().CreatedAt(Start).Build();
 
     private void ProviderReturns(SendResult result) =>
