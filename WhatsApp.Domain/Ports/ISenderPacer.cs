@@ -10,7 +10,8 @@ public interface ISenderPacer
     ValueTask WaitAsync(string sender, CancellationToken ct);
 
     /// <summary>
-    /// The strict gate right before the request leaves. The permit is held while the request is in flight and for
+    /// The strict gate, passed while the message is still queued (so waiting here is safe in a crash). The permit is
+    /// held while the message is marked as sending and its request is in flight, and for
     /// one second after its answer, and there are as many permits as the limit: a request reaches the provider
     /// between entering and its answer, so no one-second window at the provider can hold more than the limit, however
     /// scheduling or the network delays or bunches requests. Dispose the permit when the answer (or failure) is in.

@@ -45,12 +45,9 @@ public sealed class MessageDispatcher(
     {
         ArgumentNullException.ThrowIfNull(message);
         await pacer.WaitAsync(message.From, ct);
-        message.MarkSending(time.GetUtcNow());
-        if (!await outbox.TryStartSendingAsync(message, ct))
-        {
-            return;
-        }
 
+        // The gate comes before the message is marked as sending: one waiting here is still queued under its lease, so
+        // a crash leaves it to be claimed again, not "outcome unknown" for a request that never left.
         IDisposable permit;
         try
         {
@@ -59,24 +56,35 @@ public sealed class MessageDispatcher(
         catch (Exception ex)
         {
             // Stopped at the gate (shutdown, or a pacer shared through the database that could not reach it): certainly
-            // not sent, so it goes back to the queue rather than to "outcome unknown".
+            // not sent, so it goes back to the queue now rather than when its lease expires, if the lease is still ours.
             var now = time.GetUtcNow();
-            if (ex is OperationCanceledException)
+            message.MarkSending(now);
+            if (await outbox.TryStartSendingAsync(message, CancellationToken.None))
             {
-                message.ScheduleRetry("dispatcher_stopped", "The dispatcher stopped before sending; not sent.", now, now);
-            }
-            else
-            {
-                message.ScheduleRetry("pacing_unavailable", "The per-sender pace could not be checked; not sent.", now, now);
+                if (ex is OperationCanceledException)
+                {
+                    message.ScheduleRetry("dispatcher_stopped", "The dispatcher stopped before sending; not sent.", now, now);
+                }
+                else
+                {
+                    message.ScheduleRetry("pacing_unavailable", "The per-sender pace could not be checked; not sent.", now, now);
+                }
+
+                await outbox.SaveOutcomeAsync(message, CancellationToken.None);
             }
 
-            await outbox.SaveOutcomeAsync(message, CancellationToken.None);
             throw;
         }
 
         SendResult result;
         using (permit)
         {
+            message.MarkSending(time.GetUtcNow());
+            if (!await outbox.TryStartSendingAsync(message, ct))
+            {
+                return;
+            }
+
             result = await provider.SendAsync(message, ct);
         }
 

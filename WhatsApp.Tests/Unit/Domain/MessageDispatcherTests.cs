@@ -256,7 +256,7 @@ public sealed class MessageDispatcherTests
     {
         var message = NewMessage();
         _pacer.Setup(p => p.EnterSendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Returns(() => ValueTask.FromException(new InvalidOperationException("the pacing database is down")));
+            .Returns(() => ValueTask.FromException<IDisposable>(new InvalidOperationException("the pacing database is down")));
 
         Assert.ThrowsAsync<InvalidOperationException>(() => Dispatcher().DispatchOneAsync(message, CancellationToken.None));
 
