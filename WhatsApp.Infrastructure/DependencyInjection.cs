@@ -61,8 +61,7 @@ public static class DependencyInjection
         services.AddSingleton<IOutbox>(sp => new MeteredOutbox(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton<IContactRepository, ContactRepository>();
         services.AddSingleton<IHistoryReader, HistoryReader>();
-        services.AddSingleton<WebhookInbox>();
-        services.AddSingleton<IWebhookInbox>(sp => new MeteredWebhookInbox(sp.GetRequiredService<WebhookInbox>(), sp.GetRequiredService<GatewayMetrics>()));
+        services.AddSingleton<IWebhookInbox, WebhookInbox>();
         services.AddSingleton(new WebhookInboxSettings(
             configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));

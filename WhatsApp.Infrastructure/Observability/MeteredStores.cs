@@ -1,7 +1,5 @@
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
-using WhatsApp.Domain.Webhooks;
-using WhatsApp.Infrastructure.Webhooks;
 
 namespace WhatsApp.Infrastructure.Observability;
 
@@ -39,20 +37,4 @@ internal sealed class MeteredOutbox(IOutbox inner, GatewayMetrics metrics) : IOu
         metrics.OutcomesUnknown(released);
         return released;
     }
-}
-
-/// <summary>Times each webhook from arrival to commit.</summary>
-internal sealed class MeteredWebhookInbox(IWebhookInbox inner, GatewayMetrics metrics) : IWebhookInbox
-{
-    public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(delivery);
-        var outcome = await inner.IngestAsync(delivery, ct);
-        metrics.Webhook(PlivoWebhookParser.Classify(new PlivoFields(delivery.Fields)), outcome, delivery.ReceivedAt);
-        return outcome;
-    }
-
-    public Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct) => inner.ListUnprocessedAsync(limit, ct);
-
-    public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) => inner.ReplayAsync(receiptId, ct);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
+using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 
@@ -16,13 +17,21 @@ internal sealed partial class WebhookInbox(
     IDbContextFactory<WhatsAppDbContext> contexts,
     WriteQueue writes,
     WebhookInboxSettings settings,
+    GatewayMetrics metrics,
     TimeProvider time,
     ILogger<WebhookInbox> logger) : IWebhookInbox
 {
-    public Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
+    public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        return writes.ExecuteAsync((WriteSession session, CancellationToken token) => IngestAsync(session, delivery, token), ct);
+
+        // Classified once, here rather than on the single writer, for the processing and for the metrics.
+        var fields = new PlivoFields(delivery.Fields);
+        var kind = PlivoWebhookParser.Classify(fields);
+        var outcome = await writes.ExecuteAsync(
+            (WriteSession session, CancellationToken token) => IngestAsync(session, delivery, fields, kind, token), ct);
+        metrics.Webhook(kind, outcome, delivery.ReceivedAt);
+        return outcome;
     }
 
     public async Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct)
@@ -45,14 +54,15 @@ internal sealed partial class WebhookInbox(
                     return null;
                 }
 
-                var outcome = await ProcessAsync(session, receipt, token);
+                var outcome = await ProcessAsync(session, receipt, new PlivoFields(receipt.Fields), token);
                 session.Db.WebhookReceipts.Update(receipt);
                 await session.Db.SaveChangesAsync(token);
                 return outcome;
             },
             ct);
 
-    private async Task<WebhookOutcome> IngestAsync(WriteSession session, WebhookDelivery delivery, CancellationToken ct)
+    private async Task<WebhookOutcome> IngestAsync(
+        WriteSession session, WebhookDelivery delivery, PlivoFields fields, string kind, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var nonce = session.Insert(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse);
@@ -64,11 +74,9 @@ internal sealed partial class WebhookInbox(
             return WebhookOutcome.NonceReplayed;
         }
 
-        var fields = new PlivoFields(delivery.Fields);
-        var kind = PlivoWebhookParser.Classify(fields);
         var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
-        var outcome = await ProcessAsync(session, receipt, ct);
+        var outcome = await ProcessAsync(session, receipt, fields, ct);
 
         // Stored after processing, with its outcome, in the same transaction: one insert, not an insert and an update.
         await session.Insert(receipt, null).ExecuteNonQueryAsync(ct);
@@ -79,14 +87,14 @@ internal sealed partial class WebhookInbox(
     /// Applies the receipt; a processing failure rolls back only the processing and is recorded on the receipt.
     /// Database failures propagate, so the webhook is not acknowledged and Plivo retries it.
     /// </summary>
-    private async Task<WebhookOutcome> ProcessAsync(WriteSession session, WebhookReceipt receipt, CancellationToken ct)
+    private async Task<WebhookOutcome> ProcessAsync(WriteSession session, WebhookReceipt receipt, PlivoFields fields, CancellationToken ct)
     {
         const string savepoint = "process";
         await session.SavepointAsync(savepoint);
         try
         {
             var now = time.GetUtcNow();
-            var outcome = await WebhookProcessor.ApplyAsync(session, receipt, now, ct);
+            var outcome = await WebhookProcessor.ApplyAsync(session, receipt, fields, now, ct);
             receipt.MarkProcessed(outcome, now);
             await session.ReleaseAsync(savepoint);
             return outcome;

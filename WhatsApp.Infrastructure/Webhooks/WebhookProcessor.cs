@@ -9,9 +9,10 @@ namespace WhatsApp.Infrastructure.Webhooks;
 /// <summary>Turns one receipt into stored facts: an inbound message and the contact's window, or a status report.</summary>
 internal static class WebhookProcessor
 {
-    public static async Task<WebhookOutcome> ApplyAsync(WriteSession session, WebhookReceipt receipt, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Applies <paramref name="receipt"/>, whose fields the caller has already read into <paramref name="fields"/>.</summary>
+    public static async Task<WebhookOutcome> ApplyAsync(
+        WriteSession session, WebhookReceipt receipt, PlivoFields fields, DateTimeOffset now, CancellationToken ct)
     {
-        var fields = new PlivoFields(receipt.Fields);
         return receipt.Kind switch
         {
             PlivoWebhookParser.InboundKind => await ApplyInboundAsync(session, PlivoWebhookParser.ParseInbound(fields), receipt.ReceivedAt, ct),

@@ -12,8 +12,8 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 internal sealed class WriteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, RowInsert> _inserts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (RelationalTypeMapping Mapping, bool Nullable)> _mappings = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Type, string?), RowInsert> _inserts = [];
+    private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
     private IDbContextTransaction? _transaction;
 
     private WriteSession(WhatsAppDbContext db) => Db = db;
@@ -91,7 +91,7 @@ internal sealed class WriteSession : IAsyncDisposable
     public DbCommand Insert<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
         where T : class
     {
-        var key = typeof(T).FullName + "|" + onConflict;
+        var key = (typeof(T), onConflict);
         if (!_inserts.TryGetValue(key, out var insert))
         {
             insert = RowInsert.For(Db, typeof(T), onConflict);
@@ -110,7 +110,7 @@ internal sealed class WriteSession : IAsyncDisposable
     /// <summary>Adds <paramref name="value"/> as EF Core would bind <typeparamref name="T"/>.<paramref name="property"/>.</summary>
     public void Bind<T>(DbCommand command, string name, string property, object? value)
     {
-        var key = typeof(T).FullName + "." + property;
+        var key = (typeof(T), property);
         if (!_mappings.TryGetValue(key, out var mapping))
         {
             var entity = Db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
