@@ -17,6 +17,16 @@ public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppD
             slot.HasKey(s => s.Sender);
             slot.Property(s => s.Sender).HasMaxLength(20);
         });
+        modelBuilder.Entity<SenderPermit>(permit =>
+        {
+            permit.ToTable("SenderPermits");
+            permit.HasKey(p => new { p.Sender, p.Slot });
+            permit.Property(p => p.Sender).HasMaxLength(20);
+            permit.Property(p => p.Slot).ValueGeneratedNever();
+
+            // The gate takes the slot that expired first, and waits for the one that expires next.
+            permit.HasIndex(p => new { p.Sender, p.ExpiresAt });
+        });
 
         // Byte order, as SQLite compares text: keyset pages and unique keys must not depend on the server's locale.
         foreach (var property in modelBuilder.Model.GetEntityTypes()

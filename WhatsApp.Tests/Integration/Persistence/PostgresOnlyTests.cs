@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using WhatsApp.Infrastructure.Dispatch;
@@ -39,8 +40,8 @@ public sealed class PostgresOnlyTests
     public async Task SharedSenderPacer_TwoInstancesOneSender_SpaceTheirSlotsTogether()
     {
         var options = Options.Create(new DispatchOptions { PerSenderRatePerSecond = 10 });
-        var first = new SharedSenderPacer(_database, options, TimeProvider.System);
-        var second = new SharedSenderPacer(_database, options, TimeProvider.System);
+        var first = new SharedSenderPacer(_database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
+        var second = new SharedSenderPacer(_database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
         var clock = Stopwatch.StartNew();
 
         // 21 slots at 10 per second, taken by both at once: the last starts about 2 seconds after the first.

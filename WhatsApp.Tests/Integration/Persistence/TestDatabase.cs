@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Tests.Databases;
@@ -53,6 +54,17 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
 
     public WhatsAppDbContext CreateDbContext() => _create();
 
+    /// <summary>PostgreSQL only: contexts on a connection pool of their own, as another instance would have.</summary>
+    public IDbContextFactory<WhatsAppDbContext> AnotherInstance(string name)
+    {
+        var connection = new NpgsqlConnectionStringBuilder(_postgres ?? throw new InvalidOperationException("Needs PostgreSQL."))
+        {
+            ApplicationName = name,
+        };
+        var options = new DbContextOptionsBuilder<PostgresWhatsAppDbContext>().UseNpgsql(connection.ToString()).Options;
+        return new Factory(() => new PostgresWhatsAppDbContext(options));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Writes.StopAsync(default);
@@ -68,5 +80,10 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
         {
             File.Delete(_path + suffix);
         }
+    }
+
+    private sealed class Factory(Func<WhatsAppDbContext> create) : IDbContextFactory<WhatsAppDbContext>
+    {
+        public WhatsAppDbContext CreateDbContext() => create();
     }
 }

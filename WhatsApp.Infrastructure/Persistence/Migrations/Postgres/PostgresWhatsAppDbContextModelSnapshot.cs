@@ -395,12 +395,32 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTime>("NextReservation")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("NextSend")
-                        .HasColumnType("timestamp with time zone");
-
                     b.HasKey("Sender");
 
                     b.ToTable("SenderPacing", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Infrastructure.Persistence.SenderPermit", b =>
+                {
+                    b.Property<string>("Sender")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Holder")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sender", "Slot");
+
+                    b.HasIndex("Sender", "ExpiresAt");
+
+                    b.ToTable("SenderPermits", (string)null);
                 });
 
             modelBuilder.Entity("WhatsApp.Infrastructure.Persistence.WebhookNonce", b =>
