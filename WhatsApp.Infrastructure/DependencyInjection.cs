@@ -85,6 +85,7 @@ public static class DependencyInjection
         AddMessagingProvider(services, configuration);
         services.AddHostedService<ProviderStartupLog>();
         services.AddHostedService<MaintenanceWorker>();
+        services.AddHostedService<StatusSweepWorker>();
         services.AddPrivacy();
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
