@@ -42,6 +42,7 @@ HIGH_RATE=100000
 DEFAULT_RATE=80
 SENDERS=(+14155550100 +14155550101)
 SENDER_LIST=$(IFS=,; echo "${SENDERS[*]}")
+SEED_UNTIL=$(date -u +%Y-%m-%dT%H:%M:%SZ) # one end of history for every seeded database, so they hold the same rows
 AUTH_ID=MABENCHBENCHBENCH000
 AUTH_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 API_KEY=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -67,6 +68,22 @@ stop_pid() {
     PIDS=("${kept[@]}")
 }
 
+# PostgreSQL: a throwaway cluster that keeps what it commits (fsync and synchronous commit on, as SQLite commits
+# durably here) with 256 MB of shared buffers, started after SQLite's phases and stopped after its own.
+start_postgres() {
+    PG_DIR=$(mktemp -d /tmp/whatsapp-bench-pg.XXXXXX)
+    log "PostgreSQL: starting a durable cluster in $PG_DIR"
+    PG_SERVER=$(POSTGRES_DURABLE=1 POSTGRES_SHARED_BUFFERS=256MB timeout 900 bash "$ROOT/.ci/postgres.sh" start "$PG_DIR" 2>"$WORK/postgres-start.log") \
+        || { cat "$WORK/postgres-start.log" >&2; die "could not start PostgreSQL"; }
+    PG_PORT=$(grep -oP 'Port=\K[0-9]+' <<<"$PG_SERVER")
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $NF }')
+}
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    bash "$ROOT/.ci/postgres.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
+    PG_DIR=""
+}
 cleanup() {
     local pid
     for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
@@ -184,22 +201,6 @@ FLOOR_URL=http://127.0.0.1:$FLOOR_PORT
 FAKE_URL=http://127.0.0.1:$FAKE_PORT
 WEBHOOK_PATH=/api/webhooks/plivo
 
-# PostgreSQL: a throwaway cluster that keeps what it commits (fsync and synchronous commit on, as SQLite commits
-# durably here) with 256 MB of shared buffers, started after SQLite's phases and stopped after its own.
-start_postgres() {
-    PG_DIR=$(mktemp -d /tmp/whatsapp-bench-pg.XXXXXX)
-    log "PostgreSQL: starting a durable cluster in $PG_DIR"
-    PG_SERVER=$(POSTGRES_DURABLE=1 POSTGRES_SHARED_BUFFERS=256MB timeout 900 bash "$ROOT/.ci/postgres.sh" start "$PG_DIR" 2>"$WORK/postgres-start.log") \
-        || { cat "$WORK/postgres-start.log" >&2; die "could not start PostgreSQL"; }
-    PG_PORT=$(grep -oP 'Port=\K[0-9]+' <<<"$PG_SERVER")
-    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $NF }')
-}
-stop_postgres() {
-    [ -n "$PG_DIR" ] || return 0
-    bash "$ROOT/.ci/postgres.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
-    PG_DIR=""
-}
 new_db() { # provider name: a fresh database, as a SQLite path or a PostgreSQL connection string
     if [ "$1" = postgres ]; then
         sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$2\"" >/dev/null
@@ -424,7 +425,7 @@ history_size() { # provider label messages contacts
     [ "$provider" = sqlite ] || target=(--postgres "$db")
     log "history ($provider): seeding $messages messages over $contacts contacts"
     started=$SECONDS
-    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" "${target[@]}" --messages "$messages" --contacts "$contacts" >"$WORK/seed-$key.log" 2>&1 \
+    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" "${target[@]}" --messages "$messages" --contacts "$contacts" --until "$SEED_UNTIL" >"$WORK/seed-$key.log" 2>&1 \
         || { cat "$WORK/seed-$key.log" >&2; die "seeding $messages messages ($provider) failed"; }
     HIST[$key.seed_s]=$((SECONDS - started))
     HIST[$key.seed_rate]=$(grep -oP 'rows/second \K[0-9]+' "$WORK/seed-$key.log" || echo 0)
