@@ -77,7 +77,7 @@ start_postgres() {
         || { cat "$WORK/postgres-start.log" >&2; die "could not start PostgreSQL"; }
     PG_PORT=$(grep -oP 'Port=\K[0-9]+' <<<"$PG_SERVER")
     PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $NF }')
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $3 }')
 }
 stop_postgres() {
     [ -n "$PG_DIR" ] || return 0
