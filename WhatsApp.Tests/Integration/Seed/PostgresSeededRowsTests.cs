@@ -57,17 +57,7 @@ public sealed class PostgresSeededRowsTests
             var (columns, expected) = await RawRowsAsync(rewritten, table, key);
             var (_, actual) = await RawRowsAsync(seeded, table, key);
 
-            Assert.That(actual, Has.Count.EqualTo(expected.Count).And.Count.GreaterThan(0), table);
-            Assert.Multiple(() =>
-            {
-                for (var row = 0; row < expected.Count; row++)
-                {
-                    for (var column = 0; column < columns.Length; column++)
-                    {
-                        Assert.That(actual[row][column], Is.EqualTo(expected[row][column]), $"{table}.{columns[column]} of {expected[row][0]}");
-                    }
-                }
-            });
+            RawRows.AssertEqual(table, columns, expected, actual);
         }
     }
 
@@ -118,22 +108,6 @@ public sealed class PostgresSeededRowsTests
     private static async Task<(string[] Columns, List<object?[]> Rows)> RawRowsAsync(string connectionString, string table, string key)
     {
         await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"{key}\"";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return (Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray(), rows);
+        return await RawRows.ReadAsync(connection, table, key);
     }
 }
