@@ -3,6 +3,8 @@
 #   .ci/postgres.sh start DIR   installs PostgreSQL from Debian's packages if missing, creates a cluster in DIR, starts it
 #                               on a free port and prints the connection string (user postgres, database postgres)
 #   .ci/postgres.sh stop DIR    stops it and deletes DIR
+# POSTGRES_DURABLE=1 starts it as a server that keeps what it commits (fsync, synchronous commit, full-page writes),
+# with POSTGRES_SHARED_BUFFERS of shared buffers (default 256MB): for benchmarks, where durability off would flatter it.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -42,8 +44,12 @@ start() {
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_owner "$bin/initdb" -D "$dir/data" -U postgres --auth=trust --no-locale -E UTF8 >"$dir/initdb.log" 2>&1
     # Throwaway data: durability off makes the suites faster; connections enough for several test hosts at once.
+    local settings="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    if [ "${POSTGRES_DURABLE:-0}" = 1 ]; then
+        settings="-c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=${POSTGRES_SHARED_BUFFERS:-256MB}"
+    fi
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w start -o \
-        "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" >&2
+        "-h 127.0.0.1 -p $port -k $dir $settings -c max_connections=300" >&2
     echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 }
 

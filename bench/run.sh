@@ -5,6 +5,11 @@
 #   bash bench/run.sh --smoke   a few seconds per phase, small sizes, no targets (CI): writes a temp file
 #   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
 #                               temp file: for trying a change; results to commit come from a whole run
+#   PROVIDERS="sqlite postgres" the databases to measure (default both): after SQLite's phases, the webhook and history
+#                               phases again on a throwaway PostgreSQL cluster with durable settings (.ci/postgres.sh,
+#                               installed from Debian's packages when missing); PROVIDERS=sqlite or =postgres for one
+#   REPORT_NAME=2026-11-27-postgres  a full run writes bench/results/<REPORT_NAME>.md instead of <date>.md, whatever
+#                               the phases and providers
 #
 # Installs wrk and sqlite3 from Debian's packages when missing and builds Release. Every wait is bounded in time and
 # every process started here is stopped on exit. A missed target prints FAIL but does not fail the script; a phase
@@ -29,11 +34,15 @@ else
 fi
 PHASES=${PHASES:-webhooks send pacing history}
 want() { [[ " $PHASES " == *" $1 "* ]]; }
+PROVIDERS=${PROVIDERS:-sqlite postgres}
+use() { [[ " $PROVIDERS " == *" $1 "* ]]; }
+for p in $PROVIDERS; do [[ $p == sqlite || $p == postgres ]] || { echo "bench: PROVIDERS takes sqlite and postgres, not $p" >&2; exit 2; }; done
 THREADS=2
 HIGH_RATE=100000
 DEFAULT_RATE=80
 SENDERS=(+14155550100 +14155550101)
 SENDER_LIST=$(IFS=,; echo "${SENDERS[*]}")
+SEED_UNTIL=$(date -u +%Y-%m-%dT%H:%M:%SZ) # one end of history for every seeded database, so they hold the same rows
 AUTH_ID=MABENCHBENCHBENCH000
 AUTH_TOKEN=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 API_KEY=$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -41,8 +50,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 WORK=$(mktemp -d /tmp/whatsapp-bench.XXXXXX)
 PIDS=()
+PG_DIR="" # the PostgreSQL cluster's directory while it runs (outside WORK: its server runs as another user)
 
-log() { echo "== $*" >&2; }
+log() { echo "== [${SECONDS} s] $*" >&2; }
 die() { echo "bench: $*" >&2; exit 1; }
 
 stop_pid() {
@@ -58,9 +68,26 @@ stop_pid() {
     PIDS=("${kept[@]}")
 }
 
+# PostgreSQL: a throwaway cluster that keeps what it commits (fsync and synchronous commit on, as SQLite commits
+# durably here) with 256 MB of shared buffers, started after SQLite's phases and stopped after its own.
+start_postgres() {
+    PG_DIR=$(mktemp -d /tmp/whatsapp-bench-pg.XXXXXX)
+    log "PostgreSQL: starting a durable cluster in $PG_DIR"
+    PG_SERVER=$(POSTGRES_DURABLE=1 POSTGRES_SHARED_BUFFERS=256MB timeout 900 bash "$ROOT/.ci/postgres.sh" start "$PG_DIR" 2>"$WORK/postgres-start.log") \
+        || { cat "$WORK/postgres-start.log" >&2; die "could not start PostgreSQL"; }
+    PG_PORT=$(grep -oP 'Port=\K[0-9]+' <<<"$PG_SERVER")
+    PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+    PG_VERSION=$("$PG_BIN/postgres" --version | awk '{ print $3 }')
+}
+stop_postgres() {
+    [ -n "$PG_DIR" ] || return 0
+    bash "$ROOT/.ci/postgres.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
+    PG_DIR=""
+}
 cleanup() {
     local pid
     for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
+    stop_postgres
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -121,16 +148,30 @@ calc() { awk "BEGIN { printf \"%.${2:-2}f\", $1 }"; }
 ge() { awk "BEGIN { exit !($1 >= $2) }"; }
 lt() { awk "BEGIN { exit !($1 < $2) }"; }
 num() { printf "%.0f" "$1" | sed -E ':a;s/^([0-9]+)([0-9]{3})/\1,\2/;ta'; }
-sql() { sqlite3 -cmd ".timeout 10000" "$1" "$2"; }
+# A query on either database: a SQLite file, or a PostgreSQL connection string from new_db.
+sql() {
+    case "$1" in
+        Host=*) PGOPTIONS="-c client_min_messages=warning" timeout 120 "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d "$(grep -oP 'Database=\K[^;]+' <<<"$1")" -AtqX -c "$2" ;;
+        *) sqlite3 -cmd ".timeout 10000" "$1" "$2" ;;
+    esac
+}
 errors_of() { echo $(($(val "$1" non2xx) + $(val "$1" connect_err) + $(val "$1" read_err) + $(val "$1" write_err) + $(val "$1" timeouts))); }
 
-# Targets: judge sets JUDGED to PASS or FAIL in full mode and to "-" in smoke mode, and keeps the score.
-TARGETS_MET=0 TARGETS_TOTAL=0
+# Targets: judge sets JUDGED to PASS or FAIL in full mode and to "-" in smoke mode, and keeps the score. The targets
+# were set for SQLite; PostgreSQL's measures are judged for information only (COUNTED=0): "(PASS)", not counted.
+TARGETS_MET=0 TARGETS_TOTAL=0 COUNTED=1 INFO_MET=0 INFO_TOTAL=0
 judge() { # condition-command...
     JUDGED="-"
     [ "$MODE" = full ] || return 0
-    TARGETS_TOTAL=$((TARGETS_TOTAL + 1))
-    if "$@"; then TARGETS_MET=$((TARGETS_MET + 1)) JUDGED=PASS; else JUDGED=FAIL; fi
+    local ok=0
+    "$@" && ok=1
+    if [ "$COUNTED" = 1 ]; then
+        TARGETS_TOTAL=$((TARGETS_TOTAL + 1)) TARGETS_MET=$((TARGETS_MET + ok))
+        if [ "$ok" = 1 ]; then JUDGED=PASS; else JUDGED=FAIL; fi
+    else
+        INFO_TOTAL=$((INFO_TOTAL + 1)) INFO_MET=$((INFO_MET + ok))
+        if [ "$ok" = 1 ]; then JUDGED="(PASS)"; else JUDGED="(FAIL)"; fi
+    fi
 }
 within() { awk "BEGIN { exit !($1) }"; }
 ROWS=()
@@ -160,10 +201,33 @@ FLOOR_URL=http://127.0.0.1:$FLOOR_PORT
 FAKE_URL=http://127.0.0.1:$FAKE_PORT
 WEBHOOK_PATH=/api/webhooks/plivo
 
-start_service() { # name database rate|"" extra-env...
+new_db() { # provider name: a fresh database, as a SQLite path or a PostgreSQL connection string
+    if [ "$1" = postgres ]; then
+        sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$2\"" >/dev/null
+        sql "Host=;Database=postgres" "CREATE DATABASE \"$2\"" >/dev/null
+        echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2"
+    else
+        echo "$WORK/$2.db"
+    fi
+}
+drop_db() { # database: frees a PostgreSQL database's disk and cache once its phase is done
+    case "$1" in Host=*) sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$(grep -oP 'Database=\K[^;]+' <<<"$1")\" WITH (FORCE)" >/dev/null ;; esac
+}
+
+# The side-by-side table: one row per measure, one column per provider.
+declare -A SIDE SIDE_SEEN
+SIDE_ORDER=()
+side() { # provider measure value
+    [ -n "${SIDE_SEEN[$2]:-}" ] || { SIDE_SEEN[$2]=1; SIDE_ORDER+=("$2"); }
+    SIDE[$1|$2]=$3
+}
+
+start_service() { # name database rate|"" extra-env...   database: a SQLite path or a PostgreSQL connection string
     local name=$1 db=$2 rate=$3; shift 3
+    local database=("ConnectionStrings__WhatsApp=Data Source=$db")
+    [[ $db != Host=* ]] || database=(Database__Provider=Postgres "ConnectionStrings__WhatsApp=$db")
     local env=(
-        ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_URLS=$API_URL" "ConnectionStrings__WhatsApp=Data Source=$db"
+        ASPNETCORE_ENVIRONMENT=Production "ASPNETCORE_URLS=$API_URL" "${database[@]}"
         Messaging__Provider=Plivo "Plivo__AuthId=$AUTH_ID" "Plivo__AuthToken=$AUTH_TOKEN"
         "Plivo__DefaultSender=${SENDERS[0]}" "Plivo__Senders__0=${SENDERS[0]}" "Plivo__Senders__1=${SENDERS[1]}"
         "Plivo__BaseUrl=$FAKE_URL" "Plivo__PublicBaseUrl=$API_URL"
@@ -218,44 +282,59 @@ row Floor "peak RSS (VmHWM)" "$FLOOR_RSS MB" "" "" ""
 
 
 # 2. Webhook ingestion ---------------------------------------------------------------------------------------------
-if want webhooks; then
-# Enough signed requests for half the floor's rate, so the load cannot run out (it would say "exhausted").
-WEBHOOKS=$(calc "($FLOOR_RPS * $LOAD_S * 0.5 > $MIN_WEBHOOKS) ? $FLOOR_RPS * $LOAD_S * 0.5 : $MIN_WEBHOOKS" 0)
-WARM_WEBHOOKS=$((WEBHOOKS * WARM_S / LOAD_S))
-log "webhooks: signing $WEBHOOKS + $WARM_WEBHOOKS requests"
-dotnet "$SIGN_DLL" --out "$WORK/webhooks-all.tsv" --count $((WEBHOOKS + WARM_WEBHOOKS)) \
-    --url "$API_URL$WEBHOOK_PATH" --token "$AUTH_TOKEN" --contacts 5000 >&2
-head -n "$WARM_WEBHOOKS" "$WORK/webhooks-all.tsv" >"$WORK/webhooks-warm.tsv"
-tail -n +$((WARM_WEBHOOKS + 1)) "$WORK/webhooks-all.tsv" >"$WORK/webhooks.tsv"
-rm "$WORK/webhooks-all.tsv"
+# The same signed requests for every provider, each on a fresh database.
+sign_webhooks() {
+    [ -z "${WEBHOOKS:-}" ] || return 0
+    # Enough signed requests for half the floor's rate, so the load cannot run out (it would say "exhausted").
+    WEBHOOKS=$(calc "($FLOOR_RPS * $LOAD_S * 0.5 > $MIN_WEBHOOKS) ? $FLOOR_RPS * $LOAD_S * 0.5 : $MIN_WEBHOOKS" 0)
+    WARM_WEBHOOKS=$((WEBHOOKS * WARM_S / LOAD_S))
+    log "webhooks: signing $WEBHOOKS + $WARM_WEBHOOKS requests"
+    dotnet "$SIGN_DLL" --out "$WORK/webhooks-all.tsv" --count $((WEBHOOKS + WARM_WEBHOOKS)) \
+        --url "$API_URL$WEBHOOK_PATH" --token "$AUTH_TOKEN" --contacts 5000 >&2
+    head -n "$WARM_WEBHOOKS" "$WORK/webhooks-all.tsv" >"$WORK/webhooks-warm.tsv"
+    tail -n +$((WARM_WEBHOOKS + 1)) "$WORK/webhooks-all.tsv" >"$WORK/webhooks.tsv"
+    rm "$WORK/webhooks-all.tsv"
+}
 
-log "webhooks: signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s"
-DB=$WORK/webhooks.db
-start_service webhooks "$DB" ""
-run_wrk webhook-warm "$CONNS" $((WARM_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks-warm.tsv" stop_after="$WARM_S" >/dev/null
-STORED_BEFORE=$(sql "$DB" "SELECT count(*) FROM Messages WHERE Direction='Inbound'")
-R=$(run_wrk webhook "$CONNS" $((LOAD_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks.tsv" stop_after="$LOAD_S")
-STORED=$(($(sql "$DB" "SELECT count(*) FROM Messages WHERE Direction='Inbound'") - STORED_BEFORE))
-stop_service
-WH_RPS=$(calc "$(val "$R" responses) / $LOAD_S" 0)
-WH_200=$(status_count "$R" 200)
-WH_ERRORS=$(errors_of "$R")
-[ "$(val "$R" ok)" -gt 0 ] || die "no webhook was accepted: $R"
-[ "$(val "$R" exhausted)" -eq 0 ] || NOTES+=("Webhooks: the pre-signed requests ran out before the end; the throughput is a lower bound.")
-judge ge "$(calc "$WH_RPS / $FLOOR_RPS" 4)" 0.20
-row Webhooks "throughput, $CONNS connections, $LOAD_S s" "$(num "$WH_RPS") req/s" "$(calc "$WH_RPS / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
-judge lt "$(val "$R" p99_ms)" 100
-row Webhooks "latency p50 / p99" "$(val "$R" p50_ms) / $(val "$R" p99_ms) ms" "" "p99 < 100 ms" "$JUDGED"
-judge [ "$WH_ERRORS" -eq 0 ]
-row Webhooks "non-2xx + socket errors" "$WH_ERRORS ($(val "$R" statuses))" "" "0" "$JUDGED"
-judge [ "$STORED" -eq "$WH_200" ]
-row Webhooks "stored inbound messages / 200s" "$(num "$STORED") / $(num "$WH_200")" "" "equal" "$JUDGED"
-rss_row Webhooks
+webhook_phase() { # provider phase-label
+    local provider=$1 phase=$2 db r stored before
+    sign_webhooks
+    log "webhooks ($provider): signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s"
+    db=$(new_db "$provider" webhooks)
+    start_service "webhooks-$provider" "$db" ""
+    run_wrk "webhook-warm-$provider" "$CONNS" $((WARM_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks-warm.tsv" stop_after="$WARM_S" >/dev/null
+    before=$(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'")
+    r=$(run_wrk "webhook-$provider" "$CONNS" $((LOAD_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks.tsv" stop_after="$LOAD_S")
+    stored=$(($(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'") - before))
+    stop_service
+    drop_db "$db"
+    local rps ok200 errors
+    rps=$(calc "$(val "$r" responses) / $LOAD_S" 0)
+    ok200=$(status_count "$r" 200)
+    errors=$(errors_of "$r")
+    [ "$(val "$r" ok)" -gt 0 ] || die "no webhook was accepted ($provider): $r"
+    [ "$(val "$r" exhausted)" -eq 0 ] || NOTES+=("$phase: the pre-signed requests ran out before the end; the throughput is a lower bound.")
+    judge ge "$(calc "$rps / $FLOOR_RPS" 4)" 0.20
+    row "$phase" "throughput, $CONNS connections, $LOAD_S s" "$(num "$rps") req/s" "$(calc "$rps / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
+    judge lt "$(val "$r" p99_ms)" 100
+    row "$phase" "latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms" "" "p99 < 100 ms" "$JUDGED"
+    judge [ "$errors" -eq 0 ]
+    row "$phase" "non-2xx + socket errors" "$errors ($(val "$r" statuses))" "" "0" "$JUDGED"
+    judge [ "$stored" -eq "$ok200" ]
+    row "$phase" "stored inbound messages / 200s" "$(num "$stored") / $(num "$ok200")" "" "equal" "$JUDGED"
+    rss_row "$phase"
+    side "$provider" "webhooks: throughput (vs floor)" "$(num "$rps") req/s ($(calc "$rps / $FLOOR_RPS"))"
+    side "$provider" "webhooks: latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms"
+    side "$provider" "webhooks: non-2xx + socket errors; stored / 200s" "$errors; $(num "$stored") / $(num "$ok200")"
+    side "$provider" "webhooks: service peak RSS" "$SERVICE_RSS MB"
+}
 
+if want webhooks && use sqlite; then
+    webhook_phase sqlite Webhooks
 fi
 
 # 3. Send acceptance and dispatch ------------------------------------------------------------------------------------
-if want send; then
+if want send && use sqlite; then
 log "send: POST /api/messages, $CONNS connections, $LOAD_S s; dispatch to the fake Plivo at $HIGH_RATE/s per sender"
 DB=$WORK/send.db
 start_service send "$DB" "$HIGH_RATE"
@@ -294,7 +373,7 @@ fi
 
 # Pacing at the default limit: a backlog on both senders queued with the dispatcher off, then the service restarted
 # with it on, and the arrival rate per sender at the fake Plivo observed while the backlog lasts.
-if want pacing; then
+if want pacing && use sqlite; then
 PER_SENDER=$((DEFAULT_RATE * (PACE_S + 2)))
 SEND_RPS=${SEND_RPS:-300}
 ENQUEUE_S=$(calc "(2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 < 60) ? 2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 : 60" 0)
@@ -328,8 +407,8 @@ rss_row Pacing
 fi
 
 # 4. History ----------------------------------------------------------------------------------------------------------
-# One request at a time (one connection), so the latency is the cost of a page and not time spent queueing.
-if want history; then
+# One request at a time (one connection), so the latency is the cost of a page and not time spent queueing. Every
+# provider gets the same seeded rows and the same requests (the first provider's contacts and words).
 page_items() { # paths-file: average number of items on the pages of its first 20 paths (every item has a contact)
     local path total=0 n=0
     while read -r path && [ "$n" -lt 20 ]; do
@@ -339,72 +418,106 @@ page_items() { # paths-file: average number of items on the pages of its first 2
     calc "$total / $n" 0
 }
 declare -A HIST
-history_size() { # label messages contacts
-    local label=$1 messages=$2 contacts=$3 db="$WORK/history-$1.db" started
-    log "history: seeding $messages messages over $contacts contacts"
+history_size() { # provider label messages contacts
+    local provider=$1 label=$2 messages=$3 contacts=$4 key="$1.$2" db started target paths="$WORK/paths-$2"
+    db=$(new_db "$provider" "history-$label")
+    target=(--database "$db")
+    [ "$provider" = sqlite ] || target=(--postgres "$db")
+    log "history ($provider): seeding $messages messages over $contacts contacts"
     started=$SECONDS
-    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" --database "$db" --messages "$messages" --contacts "$contacts" >"$WORK/seed-$label.log" 2>&1 \
-        || { cat "$WORK/seed-$label.log" >&2; die "seeding $messages messages failed"; }
-    HIST[$label.seed_s]=$((SECONDS - started))
-    local since words
-    since=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
-    sql "$db" "SELECT Number FROM Contacts ORDER BY random() LIMIT 1000" \
-        | sed 's/^+/%2B/; s#^\(.*\)$#/api/conversations/\1/messages?limit=50#' >"$WORK/paths-timeline"
-    echo "/api/conversations?limit=50" >"$WORK/paths-conversations"
-    echo "/api/messages?status=failed&created_from=$since&limit=50" >"$WORK/paths-status"
-    # Whole ASCII words of five letters or more, so they need no URL encoding.
-    words=$(sql "$db" "SELECT Body FROM Messages WHERE Body IS NOT NULL LIMIT 2000" | LC_ALL=C tr -s '[:space:][:punct:]' '\n' \
-        | LC_ALL=C grep -E '^[A-Za-z]{5,}$' | tr 'A-Z' 'a-z' | sort -u | head -20 || true)
-    [ -n "$words" ] || die "no words to search for in the seeded bodies"
-    sed 's#^#/api/messages?limit=50\&q=#' <<<"$words" >"$WORK/paths-search"
-    HIST[$label.words]=$(echo $words | tr ' ' ',')
-    HIST[$label.contacts]=$(wc -l <"$WORK/paths-timeline")
-    start_service "history-$label" "$db" "" Dispatch__Enabled=false
+    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" "${target[@]}" --messages "$messages" --contacts "$contacts" --until "$SEED_UNTIL" >"$WORK/seed-$key.log" 2>&1 \
+        || { cat "$WORK/seed-$key.log" >&2; die "seeding $messages messages ($provider) failed"; }
+    HIST[$key.seed_s]=$((SECONDS - started))
+    HIST[$key.seed_rate]=$(grep -oP 'rows/second \K[0-9]+' "$WORK/seed-$key.log" || echo 0)
+    if [ ! -s "$paths-timeline" ]; then
+        local since words
+        since=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
+        sql "$db" "SELECT \"Number\" FROM \"Contacts\" ORDER BY random() LIMIT 1000" \
+            | sed 's/^+/%2B/; s#^\(.*\)$#/api/conversations/\1/messages?limit=50#' >"$paths-timeline"
+        echo "/api/conversations?limit=50" >"$paths-conversations"
+        echo "/api/messages?status=failed&created_from=$since&limit=50" >"$paths-status"
+        # Whole ASCII words of five letters or more, so they need no URL encoding.
+        words=$(sql "$db" "SELECT \"Body\" FROM \"Messages\" WHERE \"Body\" IS NOT NULL ORDER BY \"Id\" LIMIT 2000" \
+            | LC_ALL=C tr -s '[:space:][:punct:]' '\n' | LC_ALL=C grep -E '^[A-Za-z]{5,}$' | tr 'A-Z' 'a-z' | sort -u | head -20 || true)
+        [ -n "$words" ] || die "no words to search for in the seeded bodies"
+        sed 's#^#/api/messages?limit=50\&q=#' <<<"$words" >"$paths-search"
+        HIST[$label.words]=$(echo $words | tr ' ' ',')
+        HIST[$label.contacts]=$(wc -l <"$paths-timeline")
+    fi
+    start_service "history-$key" "$db" "" Dispatch__Enabled=false
     local endpoint r
     for endpoint in timeline conversations status search; do
-        HIST[$label.$endpoint.items]=$(page_items "$WORK/paths-$endpoint")
-        run_wrk "history-$label-$endpoint-warm" 1 "$HIST_WARM_S" get.lua "$API_URL" file="$WORK/paths-$endpoint" key="$API_KEY" >/dev/null
-        r=$(run_wrk "history-$label-$endpoint" 1 "$HIST_S" get.lua "$API_URL" file="$WORK/paths-$endpoint" key="$API_KEY")
-        [ "$(val "$r" ok)" -gt 0 ] && [ "$(errors_of "$r")" -eq 0 ] || die "history $endpoint answered errors: $r"
-        HIST[$label.$endpoint]=$r
+        HIST[$key.$endpoint.items]=$(page_items "$paths-$endpoint")
+        run_wrk "history-$key-$endpoint-warm" 1 "$HIST_WARM_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY" >/dev/null
+        r=$(run_wrk "history-$key-$endpoint" 1 "$HIST_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY")
+        [ "$(val "$r" ok)" -gt 0 ] && [ "$(errors_of "$r")" -eq 0 ] || die "history $endpoint ($provider) answered errors: $r"
+        HIST[$key.$endpoint]=$r
     done
     stop_service
-    HIST[$label.rss]=$SERVICE_RSS
+    drop_db "$db"
+    HIST[$key.rss]=$SERVICE_RSS
 }
-history_size small "$SMALL_MESSAGES" "$SMALL_CONTACTS"
-history_size big "$BIG_MESSAGES" "$BIG_CONTACTS"
 
 declare -A ENDPOINT_NAMES=(
     [timeline]="contact timeline" [conversations]="conversation list" [status]="status=failed + last 30 days"
     [search]="text search (q=word)")
-HISTORY_ROWS=()
-for endpoint in timeline conversations status search; do
-    s=${HIST[small.$endpoint]} b=${HIST[big.$endpoint]}
-    growth=$(calc "$(val "$b" p50_ms) / $(val "$s" p50_ms)")
-    p95_cell="-" growth_cell="-"
-    hist_rps=$(calc "$(val "$b" responses) / $HIST_S" 0)
-    if [ "$endpoint" != search ]; then
-        judge lt "$(val "$b" p95_ms)" 20
-        p95_cell="< 20 ms: $JUDGED"
-        judge within "$growth <= 1.5"
-        growth_cell="≤ 1.5: $JUDGED"
-    fi
-    HISTORY_ROWS+=("| ${ENDPOINT_NAMES[$endpoint]} | ${HIST[small.$endpoint.items]} / ${HIST[big.$endpoint.items]} | $(val "$s" p50_ms) / $(val "$s" p95_ms) / $(val "$s" p99_ms) | $(val "$b" p50_ms) / $(val "$b" p95_ms) / $(val "$b" p99_ms) | $(num "$hist_rps") ($(calc "$hist_rps / $FLOOR_RPS" 3)) | $p95_cell | $growth | $growth_cell |")
-done
-judge lt "${HIST[small.rss]}" 300
-row History "service peak RSS at $(num "$SMALL_MESSAGES") messages" "${HIST[small.rss]} MB" "" "< 300 MB" "$JUDGED"
-judge lt "${HIST[big.rss]}" 300
-row History "service peak RSS at $(num "$BIG_MESSAGES") messages" "${HIST[big.rss]} MB" "" "< 300 MB" "$JUDGED"
+declare -A HISTORY_ROWS
+history_phase() { # provider phase-label
+    local provider=$1 phase=$2 endpoint s b growth p95_cell growth_cell hist_rps rows=""
+    history_size "$provider" small "$SMALL_MESSAGES" "$SMALL_CONTACTS"
+    history_size "$provider" big "$BIG_MESSAGES" "$BIG_CONTACTS"
+    for endpoint in timeline conversations status search; do
+        s=${HIST[$provider.small.$endpoint]} b=${HIST[$provider.big.$endpoint]}
+        growth=$(calc "$(val "$b" p50_ms) / $(val "$s" p50_ms)")
+        p95_cell="-" growth_cell="-"
+        hist_rps=$(calc "$(val "$b" responses) / $HIST_S" 0)
+        if [ "$endpoint" != search ]; then
+            judge lt "$(val "$b" p95_ms)" 20
+            p95_cell="< 20 ms: $JUDGED"
+            judge within "$growth <= 1.5"
+            growth_cell="≤ 1.5: $JUDGED"
+        fi
+        rows+="| ${ENDPOINT_NAMES[$endpoint]} | ${HIST[$provider.small.$endpoint.items]} / ${HIST[$provider.big.$endpoint.items]} | $(val "$s" p50_ms) / $(val "$s" p95_ms) / $(val "$s" p99_ms) | $(val "$b" p50_ms) / $(val "$b" p95_ms) / $(val "$b" p99_ms) | $(num "$hist_rps") ($(calc "$hist_rps / $FLOOR_RPS" 3)) | $p95_cell | $growth | $growth_cell |"$'\n'
+        side "$provider" "history: ${ENDPOINT_NAMES[$endpoint]}, p50 / p95 / p99 at $(num "$SMALL_MESSAGES")" "$(val "$s" p50_ms) / $(val "$s" p95_ms) / $(val "$s" p99_ms) ms"
+        side "$provider" "history: ${ENDPOINT_NAMES[$endpoint]}, p50 / p95 / p99 at $(num "$BIG_MESSAGES")" "$(val "$b" p50_ms) / $(val "$b" p95_ms) / $(val "$b" p99_ms) ms"
+    done
+    HISTORY_ROWS[$provider]=$rows
+    judge lt "${HIST[$provider.small.rss]}" 300
+    row "$phase" "service peak RSS at $(num "$SMALL_MESSAGES") messages" "${HIST[$provider.small.rss]} MB" "" "< 300 MB" "$JUDGED"
+    judge lt "${HIST[$provider.big.rss]}" 300
+    row "$phase" "service peak RSS at $(num "$BIG_MESSAGES") messages" "${HIST[$provider.big.rss]} MB" "" "< 300 MB" "$JUDGED"
+    side "$provider" "seeding $(num "$SMALL_MESSAGES") / $(num "$BIG_MESSAGES") messages (rows/s at $(num "$BIG_MESSAGES"))" \
+        "${HIST[$provider.small.seed_s]} s / ${HIST[$provider.big.seed_s]} s ($(num "${HIST[$provider.big.seed_rate]}")/s)"
+    side "$provider" "history: service peak RSS at $(num "$SMALL_MESSAGES") / $(num "$BIG_MESSAGES")" "${HIST[$provider.small.rss]} / ${HIST[$provider.big.rss]} MB"
+}
 
+if want history && use sqlite; then
+    history_phase sqlite History
+fi
+
+# 5. PostgreSQL: the webhook and history phases again, the service on Database:Provider=Postgres -----------------------
+if use postgres && { want webhooks || want history; }; then
+    start_postgres
+    COUNTED=0
+    if want webhooks; then webhook_phase postgres "Webhooks, PostgreSQL"; fi
+    if want history; then history_phase postgres "History, PostgreSQL"; fi
+    COUNTED=1
+    stop_postgres
 fi
 
 # Report --------------------------------------------------------------------------------------------------------------
-if [ "$MODE" = full ] && [ "$PHASES" = "webhooks send pacing history" ]; then
+if [ "$MODE" = full ] && { [ -n "${REPORT_NAME:-}" ] || { [ "$PHASES" = "webhooks send pacing history" ] && use sqlite; }; }; then
     mkdir -p "$BENCH/results"
-    REPORT=$BENCH/results/$(date +%F).md
+    REPORT=$BENCH/results/${REPORT_NAME:-$(date +%F)}.md
 else
     REPORT=$(mktemp /tmp/whatsapp-bench-smoke.XXXXXX.md)
 fi
+history_table() { # provider
+    local p=$1
+    echo "| Endpoint | items per page | $(num "$SMALL_MESSAGES") msgs over $(num "$SMALL_CONTACTS") contacts | $(num "$BIG_MESSAGES") msgs over $(num "$BIG_CONTACTS") contacts | req/s at $(num "$BIG_MESSAGES") (vs floor) | p95 target | cost growth | growth target |"
+    echo "|---|---|---|---|---|---|---|---|"
+    printf '%s' "${HISTORY_ROWS[$p]}"
+}
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo unknown)
 {
     echo "# Benchmarks, $(date -u +'%Y-%m-%d %H:%M UTC') ($MODE)"
@@ -414,23 +527,49 @@ CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo u
     echo "Load generator: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $THREADS threads, on the same machine and the same cores as the service; everything on 127.0.0.1."
     echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). Anything else running on the machine shows up here and in every number below."
     echo "Each load is preceded by a ${WARM_S} s warm-up that is not counted; throughput is responses / load seconds. Release build took ${BUILD_S} s."
+    echo "Phases: $PHASES; databases: $PROVIDERS."
+    if [ -n "${PG_VERSION:-}" ]; then
+        echo "PostgreSQL $PG_VERSION on the same machine (a throwaway cluster on 127.0.0.1, fsync, synchronous_commit and" \
+            "full_page_writes on, shared_buffers 256MB, otherwise defaults); its rows below are judged against the SQLite" \
+            "targets for information only: in parentheses, not counted. The service's peak RSS does not include the server's."
+    fi
     echo
     echo "| Phase | Measure | Value | vs floor | Target | Result |"
     echo "|---|---|---|---|---|---|"
     printf '%s\n' "${ROWS[@]}"
-    if want history; then
-    echo
-    echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
-        "the timeline rotates over $(num "${HIST[big.contacts]}") seeded contacts, the search over the words ${HIST[big.words]})." \
-        "Seeding took ${HIST[small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[big.seed_s]} s for $(num "$BIG_MESSAGES") messages." \
-        "Items per page: the average over up to 20 of the rotated requests, at $(num "$SMALL_MESSAGES") / at $(num "$BIG_MESSAGES") messages. Page cost growth is p50 at $(num "$BIG_MESSAGES") / p50 at $(num "$SMALL_MESSAGES"). The dispatcher is off in this phase."
-    echo
-    echo "| Endpoint | items per page | $(num "$SMALL_MESSAGES") msgs over $(num "$SMALL_CONTACTS") contacts | $(num "$BIG_MESSAGES") msgs over $(num "$BIG_CONTACTS") contacts | req/s at $(num "$BIG_MESSAGES") (vs floor) | p95 target | cost growth | growth target |"
-    echo "|---|---|---|---|---|---|---|---|"
-    printf '%s\n' "${HISTORY_ROWS[@]}"
+    if want history && [ "${#HISTORY_ROWS[@]}" -gt 0 ]; then
+        echo
+        echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
+            "the timeline rotates over $(num "${HIST[big.contacts]}") seeded contacts, the search over the words ${HIST[big.words]};" \
+            "the same requests on every database)." \
+            "Items per page: the average over up to 20 of the rotated requests, at $(num "$SMALL_MESSAGES") / at $(num "$BIG_MESSAGES") messages. Page cost growth is p50 at $(num "$BIG_MESSAGES") / p50 at $(num "$SMALL_MESSAGES"). The dispatcher is off in this phase."
+        for p in sqlite postgres; do
+            [ -n "${HISTORY_ROWS[$p]:-}" ] || continue
+            echo
+            if [ "$p" = sqlite ]; then
+                echo "SQLite: seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
+            else
+                echo "PostgreSQL (targets for information): seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
+            fi
+            echo
+            history_table "$p"
+        done
+    fi
+    if [ "${#SIDE_ORDER[@]}" -gt 0 ] && use sqlite && use postgres; then
+        echo
+        echo "SQLite and PostgreSQL side by side (the same requests, the same seeded rows; seeding times include the migrations):"
+        echo
+        echo "| Measure | SQLite | PostgreSQL |"
+        echo "|---|---|---|"
+        for m in "${SIDE_ORDER[@]}"; do echo "| $m | ${SIDE[sqlite|$m]:--} | ${SIDE[postgres|$m]:--} |"; done
     fi
     echo
-    if [ "$MODE" = full ]; then echo "Targets met: **$TARGETS_MET of $TARGETS_TOTAL**."; else echo "Smoke run: no targets."; fi
+    if [ "$MODE" = full ]; then
+        echo "Targets met: **$TARGETS_MET of $TARGETS_TOTAL**."
+        [ "$INFO_TOTAL" -eq 0 ] || echo "PostgreSQL, for information: $INFO_MET of $INFO_TOTAL of the same targets met."
+    else
+        echo "Smoke run: no targets."
+    fi
     if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf -- '- %s\n' "${NOTES[@]}"; fi
 } >"$REPORT"
 cat "$REPORT"

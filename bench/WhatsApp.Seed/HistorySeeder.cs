@@ -8,8 +8,9 @@ using WhatsApp.Seed.Writing;
 namespace WhatsApp.Seed;
 
 /// <summary>
-/// Fills an empty database with realistic message history: the schema comes from the real EF migrations, the rows
-/// from prepared SQLite inserts that write exactly what the app would (checked by HistorySeederTests).
+/// Fills an empty SQLite database with realistic message history: the schema comes from the real EF migrations, the
+/// rows from prepared SQLite inserts that write exactly what the app would (checked by HistorySeederTests).
+/// <see cref="Postgres.PostgresHistorySeeder"/> writes the same rows to PostgreSQL.
 /// </summary>
 public sealed class HistorySeeder(TimeProvider time)
 {
@@ -32,15 +33,7 @@ public sealed class HistorySeeder(TimeProvider time)
         var until = (options.Until ?? time.GetUtcNow()).ToUnixTimeMilliseconds();
         var unpooled = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
 
-        // Planning is pure CPU; it runs while EF builds its model and migrates.
-        var planning = Task.Run(
-            () =>
-            {
-                var planner = new HistoryPlanner(options, until);
-                var plan = planner.Plan();
-                return (planner.Contacts, plan);
-            },
-            ct);
+        var planning = HistoryPlanning.StartAsync(options, until, ct);
         await MigrateAsync(unpooled, ct);
         var (contacts, plan) = await planning;
         var migrateElapsed = Stopwatch.GetElapsedTime(started);

@@ -2,16 +2,20 @@ using System.Globalization;
 
 namespace WhatsApp.Seed;
 
-/// <summary>The command line: <c>--database path.db [--messages N] [--contacts N] [--senders N] [--days N] [--seed N] [--until ISO-8601] [--batch N] [--overwrite]</c>.</summary>
-internal sealed record SeedArguments(string Database, bool Overwrite, SeedOptions Options)
+/// <summary>
+/// The command line: <c>--database path.db | --postgres "Host=…;Database=…"</c>, then <c>[--messages N] [--contacts N]
+/// [--senders N] [--days N] [--seed N] [--until ISO-8601] [--batch N] [--overwrite]</c>.
+/// </summary>
+internal sealed record SeedArguments(string? Database, string? Postgres, bool Overwrite, SeedOptions Options)
 {
     public const string Usage =
-        "usage: WhatsApp.Seed --database <path.db> [--messages 1000000] [--contacts 50000] [--senders 2] [--days 90] [--seed 42] "
+        "usage: WhatsApp.Seed --database <path.db> | --postgres <connection string> [--messages 1000000] [--contacts 50000] [--senders 2] [--days 90] [--seed 42] "
         + "[--until 2026-11-27T00:00:00Z] [--batch 50000] [--overwrite]";
 
     public static SeedArguments Parse(string[] args)
     {
         string? database = null;
+        string? postgres = null;
         var overwrite = false;
         var options = new SeedOptions();
         for (var i = 0; i < args.Length; i++)
@@ -27,6 +31,7 @@ internal sealed record SeedArguments(string Database, bool Overwrite, SeedOption
             switch (name)
             {
                 case "--database": database = value; break;
+                case "--postgres": postgres = value; break;
                 case "--messages": options = options with { Messages = Number(name, value) }; break;
                 case "--contacts": options = options with { Contacts = Number(name, value) }; break;
                 case "--senders": options = options with { Senders = Number(name, value) }; break;
@@ -38,7 +43,12 @@ internal sealed record SeedArguments(string Database, bool Overwrite, SeedOption
             }
         }
 
-        return new SeedArguments(database ?? throw new FormatException("--database is required."), overwrite, options);
+        if ((database is null) == (postgres is null))
+        {
+            throw new FormatException("Either --database or --postgres is required, not both.");
+        }
+
+        return new SeedArguments(database, postgres, overwrite, options);
     }
 
     private static int Number(string name, string value) =>

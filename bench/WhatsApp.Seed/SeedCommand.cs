@@ -1,10 +1,13 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using WhatsApp.Seed.Postgres;
 
 namespace WhatsApp.Seed;
 
 /// <summary>
-/// <c>dotnet run -c Release --project bench/WhatsApp.Seed -- --database history.db --messages 1000000 --contacts 50000</c>.
+/// <c>dotnet run -c Release --project bench/WhatsApp.Seed -- --database history.db --messages 1000000 --contacts 50000</c>,
+/// or <c>--postgres "Host=…;Database=…"</c> instead of <c>--database</c> for the same rows in PostgreSQL.
 /// A named entry point rather than top-level statements: the tests reference both this and the API, each with a Program.
 /// </summary>
 internal static class SeedCommand
@@ -22,16 +25,6 @@ internal static class SeedCommand
             return 2;
         }
 
-        var path = Path.GetFullPath(arguments.Database);
-        if (arguments.Overwrite)
-        {
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-            {
-                File.Delete(path + suffix);
-            }
-        }
-
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -39,11 +32,13 @@ internal static class SeedCommand
             cancel.Cancel();
         };
 
-        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        var (target, seed) = arguments.Postgres is { } postgres
+            ? await PostgresTargetAsync(postgres, arguments, cancel.Token)
+            : SqliteTarget(arguments);
         SeedReport report;
         try
         {
-            report = await new HistorySeeder().SeedAsync(connectionString, arguments.Options, cancel.Token);
+            report = await seed(arguments.Options, cancel.Token);
         }
         catch (ArgumentException ex)
         {
@@ -52,7 +47,7 @@ internal static class SeedCommand
         }
         catch (InvalidOperationException ex)
         {
-            await Console.Error.WriteLineAsync(ex.Message + " --overwrite starts from an empty file.");
+            await Console.Error.WriteLineAsync(ex.Message + " --overwrite starts from an empty database.");
             return 1;
         }
         catch (OperationCanceledException)
@@ -62,7 +57,7 @@ internal static class SeedCommand
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"seeded {path}: {report.Messages} messages, {report.Contacts} contacts, {report.StatusEvents} status events"));
+            $"seeded {target}: {report.Messages} messages, {report.Contacts} contacts, {report.StatusEvents} status events"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rows {report.Messages}  seconds {report.Elapsed.TotalSeconds:F2}  rows/second {report.MessagesPerSecond:F0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -70,5 +65,34 @@ internal static class SeedCommand
             + $"({report.InsertMessagesPerSecond:F0} rows/s), index build {report.IndexElapsed.TotalSeconds:F2} s, "
             + $"ANALYZE {report.AnalyzeElapsed.TotalSeconds:F2} s"));
         return 0;
+    }
+
+    private static (string Target, Func<SeedOptions, CancellationToken, Task<SeedReport>> Seed) SqliteTarget(SeedArguments arguments)
+    {
+        var path = Path.GetFullPath(arguments.Database!);
+        if (arguments.Overwrite)
+        {
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
+        return (path, (options, ct) => new HistorySeeder().SeedAsync(connectionString, options, ct));
+    }
+
+    private static async Task<(string Target, Func<SeedOptions, CancellationToken, Task<SeedReport>> Seed)> PostgresTargetAsync(
+        string connectionString, SeedArguments arguments, CancellationToken ct)
+    {
+        if (arguments.Overwrite)
+        {
+            await PostgresHistorySeeder.DropAsync(connectionString, ct);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        return ($"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}",
+            (options, token) => new PostgresHistorySeeder().SeedAsync(connectionString, options, token));
     }
 }

@@ -44,23 +44,7 @@ internal sealed class SeededDatabase : IDbContextFactory<WhatsAppDbContext>, IAs
     public async Task<(string[] Columns, List<object?[]> Rows)> RawRowsAsync(string table, string key)
     {
         await using var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT * FROM \"{table}\" ORDER BY \"{key}\"";
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return (Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToArray(), rows);
+        return await RawRows.ReadAsync(connection, table, key);
     }
 
     public ValueTask DisposeAsync()

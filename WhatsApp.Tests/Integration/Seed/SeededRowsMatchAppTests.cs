@@ -33,17 +33,7 @@ public sealed class SeededRowsMatchAppTests
             var (columns, expected) = await rewritten.RawRowsAsync(table, key);
             var (_, actual) = await seeded.RawRowsAsync(table, key);
 
-            Assert.That(actual, Has.Count.EqualTo(expected.Count).And.Count.GreaterThan(0), table);
-            Assert.Multiple(() =>
-            {
-                for (var row = 0; row < expected.Count; row++)
-                {
-                    for (var column = 0; column < columns.Length; column++)
-                    {
-                        Assert.That(actual[row][column], Is.EqualTo(expected[row][column]), $"{table}.{columns[column]} of {expected[row][0]}");
-                    }
-                }
-            });
+            RawRows.AssertEqual(table, columns, expected, actual);
         }
     }
 

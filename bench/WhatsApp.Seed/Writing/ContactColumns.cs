@@ -1,3 +1,5 @@
+using WhatsApp.Seed.Planning;
+
 namespace WhatsApp.Seed.Writing;
 
 /// <summary>Contacts rows: each contact's conversation summary, as <c>ConversationSummary</c> keeps it.</summary>
@@ -5,6 +7,10 @@ internal static class ContactColumns
 {
     public static readonly InsertShape Shape = new("Contacts",
         ["Number", "OurNumber", "FirstSeenAt", "LastInboundAt", "LastMessageId", "LastMessageAt", "InboundCount", "OutboundCount", "FailedCount"]);
+
+    /// <summary>Indexes of <paramref name="contacts"/> by number in byte order (the key order of both providers).</summary>
+    public static IEnumerable<int> InKeyOrder(ContactProfile[] contacts) =>
+        Enumerable.Range(0, contacts.Length).OrderBy(i => contacts[i].Number, StringComparer.Ordinal);
 
     public static object[] Values(string number, ContactState state) =>
     [
