@@ -21,13 +21,14 @@ public sealed class PlivoWebhooksController(IWebhookInbox inbox, TimeProvider ti
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status415UnsupportedMediaType, "application/problem+json")]
-    public async Task<IActionResult> Receive(CancellationToken ct)
+    public async Task<IActionResult> Receive()
     {
         var webhook = HttpContext.GetPlivoWebhookContext();
         var delivery = new WebhookDelivery(
             webhook.Nonce, webhook.SignatureVersion, Request.Method, webhook.SignedUrl, webhook.Parameters, time.GetUtcNow());
 
-        // The request's token is ignored: once the work started, it is committed whole rather than half-abandoned.
+        // No token (and so no model binding at all): once the work started, it is committed whole rather than
+        // half-abandoned, whether or not Plivo hangs up.
         var outcome = await inbox.IngestAsync(delivery, CancellationToken.None);
         return outcome == WebhookOutcome.NonceReplayed
             ? Problem(statusCode: StatusCodes.Status403Forbidden, title: "Replayed webhook", detail: "This signature nonce was already used.")

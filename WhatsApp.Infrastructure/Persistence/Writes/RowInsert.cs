@@ -45,7 +45,7 @@ internal sealed class RowInsert
         return new RowInsert(text, columns);
     }
 
-    public void Bind(DbCommand command, object entity, ReadOnlySpan<(string Property, object? Value)> shadowValues)
+    public void Bind(WriteSession session, DbCommand command, object entity, ReadOnlySpan<(string Property, object? Value)> shadowValues)
     {
         foreach (var column in _columns)
         {
@@ -65,7 +65,7 @@ internal sealed class RowInsert
                 }
             }
 
-            command.Parameters.Add(column.Mapping.CreateParameter(command, column.Parameter, value, column.Nullable));
+            session.AddParameter(command, column.Parameter, column.Mapping, column.Nullable, value);
         }
     }
 

@@ -21,7 +21,9 @@ internal sealed partial class WriteQueue(
 
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
+    private readonly SemaphoreSlim _wake = new(0);
     private int _pending;
+    private int _sleeping;
 
     /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -51,6 +53,7 @@ internal sealed partial class WriteQueue(
         }
 
         Interlocked.Increment(ref _pending);
+        Wake();
         return item.Task;
     }
 
@@ -58,12 +61,48 @@ internal sealed partial class WriteQueue(
     public Task<T> ExecuteAsync<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default) =>
         ExecuteAsync((WriteSession session, CancellationToken token) => work(session.Db, token), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// The loop runs on a thread of its own rather than the thread pool's: on SQLite a batch runs synchronously
+    /// (fsync included), and a pool thread blocked there made the pool add threads, while the loop's every wake-up
+    /// queued behind the requests waiting for the pool. It sleeps only when there is nothing to write.
+    /// </summary>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                RunLoop();
+                stopped.SetResult();
+            }
+            catch (Exception ex)
+            {
+                stopped.SetException(ex);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "Write queue",
+        };
+        thread.Start();
+        return stopped.Task;
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Let writes already accepted finish; new ones are refused.
+        _channel.Writer.TryComplete();
+        Wake();
+        return base.StopAsync(cancellationToken);
+    }
+
+    private void RunLoop()
     {
         var batch = new List<IWork>(MaxBatch);
         try
         {
-            while (await _channel.Reader.WaitToReadAsync(CancellationToken.None))
+            while (true)
             {
                 batch.Clear();
                 while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var work))
@@ -80,25 +119,61 @@ internal sealed partial class WriteQueue(
 
                 if (batch.Count > 0)
                 {
-                    await RunBatchAsync(batch);
+                    // Synchronous on SQLite; on PostgreSQL the batch's I/O completes on the pool and only its end wakes this thread.
+                    RunBatchAsync(batch).GetAwaiter().GetResult();
+                }
+                else if (_channel.Reader.Completion.IsCompleted)
+                {
+                    return;
+                }
+                else
+                {
+                    Sleep();
                 }
             }
         }
         finally
         {
-            await CloseSessionAsync();
+            CloseSessionAsync().GetAwaiter().GetResult();
         }
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Blocks until <see cref="Wake"/>. The flag is raised before the last look at the queue and lowered by whoever
+    /// wakes the loop, so a write queued at any moment either is seen here or wakes the loop, and the semaphore is
+    /// released only for a loop that sleeps, not once per write.
+    /// </summary>
+    private void Sleep()
     {
-        // Let writes already accepted finish; new ones are refused.
-        _channel.Writer.TryComplete();
-        return base.StopAsync(cancellationToken);
+        Interlocked.Exchange(ref _sleeping, 1);
+        if (_channel.Reader.TryPeek(out _) || _channel.Reader.Completion.IsCompleted)
+        {
+            if (Interlocked.Exchange(ref _sleeping, 0) == 1)
+            {
+                return;
+            }
+
+            // A writer lowered the flag first and released (or is about to release) the semaphore: take that release.
+        }
+
+        _wake.Wait();
+    }
+
+    private void Wake()
+    {
+        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        {
+            _wake.Release();
+        }
     }
 
     private async Task RunBatchAsync(List<IWork> batch)
     {
+        if (await TryRunWithoutSavepointsAsync(batch))
+        {
+            return;
+        }
+
         var failures = new Dictionary<IWork, Exception>();
         try
         {
@@ -135,6 +210,69 @@ internal sealed partial class WriteQueue(
                 work.Complete();
             }
         }
+    }
+
+    /// <summary>
+    /// Runs the batch with no savepoints: almost every write succeeds, and two savepoint statements per write cost
+    /// the single writer about as much as the write itself. If any write fails (or needs to undo part of itself),
+    /// everything is undone and false returned, for the batch to run again with a savepoint per write; nobody has
+    /// been answered yet. A failed commit fails the batch as it would with savepoints.
+    /// </summary>
+    private async Task<bool> TryRunWithoutSavepointsAsync(List<IWork> batch)
+    {
+        WriteSession session;
+        try
+        {
+            session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
+            session.Savepoints = false;
+            await session.BeginAsync(CancellationToken.None);
+            foreach (var work in batch)
+            {
+                try
+                {
+                    await work.RunAsync(session, CancellationToken.None);
+                }
+                finally
+                {
+                    session.Db.ChangeTracker.Clear();
+                }
+            }
+        }
+        catch (Exception ex)
+        {
+            LogRetryWithSavepoints(ex.GetType().Name, batch.Count);
+            if (_session is { } open)
+            {
+                open.Savepoints = true;
+                try
+                {
+                    await open.RollbackAsync();
+                }
+                catch (Exception rollback)
+                {
+                    LogCloseFailed(rollback);
+                    await CloseSessionAsync();
+                }
+            }
+
+            return false;
+        }
+
+        session.Savepoints = true;
+        try
+        {
+            await session.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(ex, batch.Count);
+            await CloseSessionAsync();
+            batch.ForEach(w => w.Fail(ex));
+            return true;
+        }
+
+        batch.ForEach(w => w.Complete());
+        return true;
     }
 
     private static async Task<Exception?> RunOneAsync(WriteSession session, IWork work)
@@ -187,6 +325,9 @@ internal sealed partial class WriteQueue(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes failed to commit; every caller gets the error")]
     private partial void LogBatchFailed(Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A write in a batch of {Count} failed ({Error}); the batch runs again with a savepoint per write")]
+    private partial void LogRetryWithSavepoints(string error, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the write connection after a failure failed too")]
     private partial void LogCloseFailed(Exception exception);

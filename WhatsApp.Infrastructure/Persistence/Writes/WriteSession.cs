@@ -14,6 +14,7 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<(Type, string?), RowInsert> _inserts = [];
     private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
+    private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
     private IDbContextTransaction? _transaction;
 
     private WriteSession(WhatsAppDbContext db) => Db = db;
@@ -29,6 +30,11 @@ internal sealed class WriteSession : IAsyncDisposable
             // Each write runs in a savepoint of the queue's; EF's own per-SaveChanges savepoints would only add statements.
             db.Database.AutoSavepointsEnabled = false;
             await db.Database.OpenConnectionAsync(ct);
+            if (db.Database.IsSqlite())
+            {
+                await db.Database.ExecuteSqlRawAsync(WriteSql.SqliteWriteSession, ct);
+            }
+
             return new WriteSession(db);
         }
         catch
@@ -57,13 +63,24 @@ internal sealed class WriteSession : IAsyncDisposable
         }
     }
 
-    public Task SavepointAsync(string name) => ExecuteAsync($"SAVEPOINT {name}");
+    /// <summary>
+    /// False while the queue runs a batch optimistically: savepoints are then not taken, and undoing one throws
+    /// <see cref="SavepointsNeededException"/> so that the queue undoes the whole batch and runs it again with them.
+    /// </summary>
+    public bool Savepoints { get; set; } = true;
 
-    public Task ReleaseAsync(string name) => ExecuteAsync($"RELEASE SAVEPOINT {name}");
+    public Task SavepointAsync(string name) => Savepoints ? ExecuteAsync($"SAVEPOINT {name}") : Task.CompletedTask;
+
+    public Task ReleaseAsync(string name) => Savepoints ? ExecuteAsync($"RELEASE SAVEPOINT {name}") : Task.CompletedTask;
 
     /// <summary>Undoes everything since the savepoint and leaves it, as if it had never been taken.</summary>
     public async Task RollbackToAsync(string name)
     {
+        if (!Savepoints)
+        {
+            throw new SavepointsNeededException();
+        }
+
         await ExecuteAsync($"ROLLBACK TO SAVEPOINT {name}");
         await ReleaseAsync(name);
         Db.ChangeTracker.Clear();
@@ -99,7 +116,7 @@ internal sealed class WriteSession : IAsyncDisposable
         }
 
         var command = Command(insert.Sql);
-        insert.Bind(command, entity, shadowValues);
+        insert.Bind(this, command, entity, shadowValues);
         return command;
     }
 
@@ -119,7 +136,26 @@ internal sealed class WriteSession : IAsyncDisposable
             _mappings.Add(key, mapping);
         }
 
-        command.Parameters.Add(mapping.Mapping.CreateParameter(command, name, value, mapping.Nullable));
+        AddParameter(command, name, mapping.Mapping, mapping.Nullable, value);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="value"/> as <paramref name="mapping"/> binds it. The parameter is created (and typed by the
+    /// provider) on the command's first run and only given its new value afterwards.
+    /// </summary>
+    public void AddParameter(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object? value)
+    {
+        if (_parameters.TryGetValue((command, name), out var parameter))
+        {
+            parameter.Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        }
+        else
+        {
+            parameter = mapping.CreateParameter(command, name, value, nullable);
+            _parameters.Add((command, name), parameter);
+        }
+
+        command.Parameters.Add(parameter);
     }
 
     public Task<int> ExecuteAsync(string sql) => Command(sql).ExecuteNonQueryAsync();
@@ -132,8 +168,12 @@ internal sealed class WriteSession : IAsyncDisposable
         }
 
         _commands.Clear();
+        _parameters.Clear();
         await RollbackAsync();
         await Db.Database.CloseConnectionAsync();
         await Db.DisposeAsync();
     }
 }
+
+/// <summary>A write needed to undo part of itself in a batch run without savepoints.</summary>
+internal sealed class SavepointsNeededException() : Exception("The batch must run again with savepoints.");
