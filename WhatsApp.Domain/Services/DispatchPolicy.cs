@@ -17,7 +17,7 @@ public sealed record DispatchPolicy
     public int BatchSize { get; init; } = 100;
 
     /// <summary>Requests in flight at once, across all senders.</summary>
-    public int MaxConcurrency { get; init; } = 32;
+    public int MaxConcurrency { get; init; } = 64;
 
     /// <summary>
     /// Exponential backoff with jitter (between half and all of the exponential delay), never earlier than the

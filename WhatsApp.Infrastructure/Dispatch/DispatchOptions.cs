@@ -28,7 +28,12 @@ public sealed class DispatchOptions
 
     public int BatchSize { get; set; } = 100;
 
-    public int MaxConcurrency { get; set; } = 32;
+    /// <summary>
+    /// Requests to Plivo in flight at once. 64 stays under the 100 simultaneous requests Plivo allows an account, and
+    /// each send waits on two commits besides its request, so fewer in flight left the dispatcher waiting rather
+    /// than working (32: about 1,650 messages/s from a backlog on two cores; 64: 2,100–2,350).
+    /// </summary>
+    public int MaxConcurrency { get; set; } = 64;
 
     /// <summary>Failure ratio over <see cref="CircuitSamplingDuration"/> that opens the circuit to Plivo.</summary>
     public double CircuitFailureRatio { get; set; } = 0.5;
