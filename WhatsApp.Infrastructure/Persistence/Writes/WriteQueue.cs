@@ -7,10 +7,11 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
 /// Group commit. SQLite has one writer at a time, and many small transactions each wait for the lock and for their
-/// own fsync. Here one loop takes every write waiting, runs each in its own savepoint inside one transaction, commits
-/// once, and only then completes the callers, so nothing is acknowledged before it is durable. A failed write rolls
-/// back its savepoint alone; a failed commit fails the whole batch. The loop keeps one connection and its prepared
-/// commands (<see cref="WriteSession"/>) open across batches, and opens a fresh one after a failure.
+/// own fsync. Here one loop takes every write waiting, runs them inside one transaction, commits once, and only then
+/// completes the callers, so nothing is acknowledged before it is durable. A batch first runs without savepoints;
+/// if a write fails, it is undone whole and runs again with each write in its own savepoint, so a failed write rolls
+/// back alone. A failed commit fails the whole batch. The loop keeps one connection and its prepared commands
+/// (<see cref="WriteSession"/>) open across batches, and opens a fresh one after a failure.
 /// </summary>
 internal sealed partial class WriteQueue(
     IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : BackgroundService

@@ -1,0 +1,143 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Infrastructure.Persistence.Writes;
+
+namespace WhatsApp.Tests.Integration.Persistence;
+
+/// <summary>
+/// The group-commit writer: a batch runs without savepoints first, and again with one per write only when a write
+/// fails or undoes part of itself; either way each caller sees exactly its own outcome. A write held open at the gate
+/// below keeps the loop busy, so the writes queued meanwhile are guaranteed to share the next batch.
+/// </summary>
+[TestFixture]
+public sealed class WriteQueueTests
+{
+    private static readonly DateTimeOffset SeenAt = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private TestDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
+
+    [TearDown]
+    public async Task DropDatabase() => await _database.DisposeAsync();
+
+    [Test]
+    public async Task Batch_OneWriteFails_TheOthersCommitAndOnlyItsCallerGetsTheError()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = HoldTheWriterAsync(gate.Task);
+        var first = Insert("first");
+        var failing = _database.Writes.ExecuteAsync<int>(async (WhatsAppDbContext db, CancellationToken ct) =>
+        {
+            db.WebhookNonces.Add(new WebhookNonce("failing", SeenAt));
+            await db.SaveChangesAsync(ct);
+            throw new InvalidOperationException("the write's own failure");
+        });
+        var last = Insert("last");
+
+        gate.SetResult();
+        await blocker;
+        await first;
+        await last;
+        var error = Assert.ThrowsAsync<InvalidOperationException>(async () => await failing);
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(error!.Message, Is.EqualTo("the write's own failure"));
+            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(new[] { "first", "last" }));
+        });
+    }
+
+    [Test]
+    public async Task Batch_WriteUndoesPartOfItself_KeepsTheRestOfItAndTheOtherWrites()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = HoldTheWriterAsync(gate.Task);
+        var before = Insert("before");
+        var partial = _database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
+        {
+            await AddAsync(session.Db, "kept", ct);
+            await session.SavepointAsync("part");
+            await AddAsync(session.Db, "undone", ct);
+            await session.RollbackToAsync("part");
+            return "partial";
+        });
+        var after = Insert("after");
+
+        gate.SetResult();
+        await blocker;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await partial, Is.EqualTo("partial"));
+            Assert.That(await before, Is.EqualTo("before"));
+            Assert.That(await after, Is.EqualTo("after"));
+            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(new[] { "before", "kept", "after" }));
+        });
+    }
+
+    [Test]
+    public async Task Batch_AllWritesSucceed_EachCallerGetsItsOwnResultOnceCommitted()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = HoldTheWriterAsync(gate.Task);
+        var writes = Enumerable.Range(0, 20).Select(i => Insert($"n{i}")).ToList();
+
+        gate.SetResult();
+        await blocker;
+        var results = await Task.WhenAll(writes);
+
+        // Answered only after the commit: another connection already sees every row.
+        Assert.Multiple(async () =>
+        {
+            Assert.That(results, Is.EqualTo(Enumerable.Range(0, 20).Select(i => $"n{i}")));
+            Assert.That(await StoredNoncesAsync(), Has.Count.EqualTo(20));
+        });
+    }
+
+    [Test]
+    public async Task Stop_WritesAlreadyQueuedFinish_LaterOnesAreRefused()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = HoldTheWriterAsync(gate.Task);
+        var queued = Insert("queued");
+
+        var stopping = _database.Writes.StopAsync(CancellationToken.None);
+        gate.SetResult();
+        await stopping;
+        await blocker;
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await queued, Is.EqualTo("queued"));
+            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(new[] { "queued" }));
+            Assert.Throws<InvalidOperationException>(() => Insert("too late"));
+        });
+    }
+
+    private Task<int> HoldTheWriterAsync(Task gate) =>
+        _database.Writes.ExecuteAsync(async (WriteSession _, CancellationToken _) =>
+        {
+            await gate;
+            return 0;
+        });
+
+    private Task<string> Insert(string nonce) =>
+        _database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
+        {
+            await AddAsync(session.Db, nonce, ct);
+            return nonce;
+        });
+
+    private static async Task AddAsync(WhatsAppDbContext db, string nonce, CancellationToken ct)
+    {
+        db.WebhookNonces.Add(new WebhookNonce(nonce, SeenAt));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<List<string>> StoredNoncesAsync()
+    {
+        await using var db = _database.CreateDbContext();
+        return await db.WebhookNonces.Select(n => n.Nonce).ToListAsync();
+    }
+}
