@@ -6,42 +6,19 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
-using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
 /// <summary>What only PostgreSQL has: pacing shared between instances, a database that can be set read-only.</summary>
 [TestFixture]
-public sealed class PostgresOnlyTests
+public sealed class PostgresOnlyTests : PostgresDatabaseFixture
 {
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase()
-    {
-        if (!TestPostgres.Enabled)
-        {
-            Assert.Ignore($"Needs PostgreSQL: set {TestPostgres.ServerVariable} (./test.sh does).");
-        }
-
-        _database = await TestDatabase.CreateAsync();
-    }
-
-    [TearDown]
-    public async Task DropDatabase()
-    {
-        if (TestPostgres.Enabled)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task SharedSenderPacer_TwoInstancesOneSender_SpaceTheirSlotsTogether()
     {
         var options = Options.Create(new DispatchOptions { PerSenderRatePerSecond = 10 });
-        var first = new SharedSenderPacer(_database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
-        var second = new SharedSenderPacer(_database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
+        var first = new SharedSenderPacer(Database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
+        var second = new SharedSenderPacer(Database, options, TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
         var clock = Stopwatch.StartNew();
 
         // 21 slots at 10 per second, taken by both at once: the last starts about 2 seconds after the first.
@@ -54,9 +31,9 @@ public sealed class PostgresOnlyTests
     [Test]
     public async Task HealthCheck_DatabaseSetReadOnly_IsUnhealthy()
     {
-        var check = new DatabaseHealthCheck(_database);
+        var check = new DatabaseHealthCheck(Database);
         var before = await check.CheckHealthAsync(new HealthCheckContext());
-        await using (var db = _database.CreateDbContext())
+        await using (var db = Database.CreateDbContext())
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             await connection.OpenAsync();

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using WhatsApp.Infrastructure.Dispatch;
-using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -12,31 +11,9 @@ namespace WhatsApp.Tests.Integration.Persistence;
 /// limit through in any one second, and a permit its holder never releases frees itself.
 /// </summary>
 [TestFixture]
-public sealed class SharedSenderPacerTests
+public sealed class SharedSenderPacerTests : PostgresDatabaseFixture
 {
     private const string Sender = "+14155550100";
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase()
-    {
-        if (!TestPostgres.Enabled)
-        {
-            Assert.Ignore($"Needs PostgreSQL: set {TestPostgres.ServerVariable} (./test.sh does).");
-        }
-
-        _database = await TestDatabase.CreateAsync();
-    }
-
-    [TearDown]
-    public async Task DropDatabase()
-    {
-        if (TestPostgres.Enabled)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Test]
     public async Task EnterSend_TwoInstancesHammeringOneSender_NoOneSecondHoldsMoreThanTheLimitAndTheRateIsNearIt()
     {
@@ -128,13 +105,13 @@ public sealed class SharedSenderPacerTests
         var second = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => pacer.EnterSendAsync(Sender, default).AsTask()));
         Array.ForEach(second, p => p.Dispose());
 
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var rows = await db.Database.SqlQueryRaw<int>("""SELECT COUNT(*)::int AS "Value" FROM "SenderPermits" """).SingleAsync();
         Assert.That(rows, Is.EqualTo(20), "as many rows as permits ever held at once");
     }
 
     private SharedSenderPacer Pacer(string instance, int limit, TimeSpan? attemptTimeout = null) =>
-        new(_database.AnotherInstance(instance),
+        new(Database.AnotherInstance(instance),
             Options.Create(new DispatchOptions { PerSenderRatePerSecond = limit, AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10) }),
             TimeProvider.System, NullLogger<SharedSenderPacer>.Instance);
 
