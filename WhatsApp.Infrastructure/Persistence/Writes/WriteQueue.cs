@@ -178,8 +178,7 @@ internal sealed partial class WriteQueue(
         var failures = new Dictionary<IWork, Exception>();
         try
         {
-            var session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
-            await session.BeginAsync(CancellationToken.None);
+            var session = await BeginBatchAsync();
             foreach (var work in batch)
             {
                 if (await RunOneAsync(session, work) is { } failure)
@@ -192,11 +191,7 @@ internal sealed partial class WriteQueue(
         }
         catch (Exception ex)
         {
-            LogBatchFailed(ex, batch.Count);
-
-            // The connection may be broken (a locked or read-only file, a dropped server): start the next batch afresh.
-            await CloseSessionAsync();
-            batch.ForEach(w => w.Fail(ex));
+            await FailBatchAsync(batch, ex);
             return;
         }
 
@@ -224,9 +219,8 @@ internal sealed partial class WriteQueue(
         WriteSession session;
         try
         {
-            session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
+            session = await BeginBatchAsync();
             session.Savepoints = false;
-            await session.BeginAsync(CancellationToken.None);
             foreach (var work in batch)
             {
                 try
@@ -266,14 +260,28 @@ internal sealed partial class WriteQueue(
         }
         catch (Exception ex)
         {
-            LogBatchFailed(ex, batch.Count);
-            await CloseSessionAsync();
-            batch.ForEach(w => w.Fail(ex));
+            await FailBatchAsync(batch, ex);
             return true;
         }
 
         batch.ForEach(w => w.Complete());
         return true;
+    }
+
+    private async Task<WriteSession> BeginBatchAsync()
+    {
+        var session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
+        await session.BeginAsync(CancellationToken.None);
+        return session;
+    }
+
+    private async Task FailBatchAsync(List<IWork> batch, Exception ex)
+    {
+        LogBatchFailed(ex, batch.Count);
+
+        // The connection may be broken (a locked or read-only file, a dropped server): start the next batch afresh.
+        await CloseSessionAsync();
+        batch.ForEach(w => w.Fail(ex));
     }
 
     private static async Task<Exception?> RunOneAsync(WriteSession session, IWork work)
