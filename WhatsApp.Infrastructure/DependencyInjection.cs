@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,7 +9,6 @@ using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.History;
-using System.Diagnostics.Metrics;
 using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;

@@ -21,7 +21,6 @@ internal sealed class SenderPacer(IOptions<DispatchOptions> options, TimeProvide
     private readonly ConcurrentDictionary<string, Log> _reservations = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _sends = new(StringComparer.Ordinal);
 
-
     public async ValueTask<IDisposable> EnterSendAsync(string sender, CancellationToken ct)
     {
         var permits = _sends.GetOrAdd(sender, _ => new SemaphoreSlim(Limit(), Limit()));
