@@ -11,6 +11,10 @@ log=TestResults/test.log
 pg_log=TestResults/test-postgres.log
 rm -f "$pg_log"
 
+# A test that hangs is stopped and reported by name as a failure after this long, instead of stalling the whole run
+# (no single test takes a minute).
+hang=(--blame-hang --blame-hang-timeout "${WHATSAPP_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none)
+
 count() { # count Passed|Failed LOG...
     local what=$1; shift
     local pattern='(Passed!|Failed!)\s+-\s+Failed:\s+\K\d+'
@@ -18,7 +22,7 @@ count() { # count Passed|Failed LOG...
     cat "$@" 2>/dev/null | grep -oP "$pattern" | awk '{s+=$1} END {print s+0}'
 }
 
-dotnet test WhatsApp.sln --configuration Release "$@" 2>&1 | tee "$log"
+dotnet test WhatsApp.sln --configuration Release "${hang[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sqlite_status=$status
 
@@ -37,7 +41,7 @@ if [ "${WHATSAPP_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
     if server=$(.ci/postgres.sh start "$pg_dir"); then
         echo "PostgreSQL run on $server"
         WHATSAPP_TEST_POSTGRES="$server" dotnet test WhatsApp.Tests --configuration Release --no-build \
-            --filter "$filter" "${args[@]}" 2>&1 | tee "$pg_log"
+            --filter "$filter" "${hang[@]}" "${args[@]}" 2>&1 | tee "$pg_log"
         pg_status=${PIPESTATUS[0]}
     else
         echo "Could not start a PostgreSQL cluster" | tee "$pg_log"

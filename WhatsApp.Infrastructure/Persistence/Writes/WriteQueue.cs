@@ -160,9 +160,11 @@ internal sealed partial class WriteQueue(
         _wake.Wait();
     }
 
+    // A full fence between queuing the write and reading the flag (as Sleep has between raising the flag and looking
+    // at the queue): with a plain read, the read may pass the queuing, and both sides miss each other.
     private void Wake()
     {
-        if (Volatile.Read(ref _sleeping) == 1 && Interlocked.Exchange(ref _sleeping, 0) == 1)
+        if (Interlocked.CompareExchange(ref _sleeping, 0, 1) == 1)
         {
             _wake.Release();
         }

@@ -19,6 +19,11 @@ internal sealed class HistoryData(IServiceProvider services)
     public const string OurNumber = TestApiKeys.DefaultSender;
     public const string SecondNumber = TestApiKeys.SecondSender;
 
+    /// <summary>
+    /// More pages than any walk here needs: a cursor that never runs out fails the walk instead of hanging the run.
+    /// </summary>
+    public const int MaxPages = 200;
+
     public static readonly DateTimeOffset Start = new(2026, 10, 1, 8, 0, 0, TimeSpan.Zero);
 
     public List<Guid> Ids { get; } = [];

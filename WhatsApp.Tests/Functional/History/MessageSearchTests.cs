@@ -75,8 +75,10 @@ public sealed class MessageSearchTests
     {
         var seen = new List<Guid>();
         string? cursor = null;
+        var pages = 0;
         do
         {
+            Assert.That(++pages, Is.LessThanOrEqualTo(MaxPages), "the cursor walk never ended");
             var page = await _agent.GetFromJsonAsync<JsonElement>($"/api/messages?limit=2{(cursor is null ? "" : "&cursor=" + cursor)}");
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
             cursor = page.GetProperty("next_cursor").GetString();

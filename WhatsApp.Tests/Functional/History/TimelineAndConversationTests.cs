@@ -49,8 +49,10 @@ public sealed class TimelineAndConversationTests
         var older = new List<Guid>();
         string? before = null;
         string? newest = null;
+        var pages = 0;
         do
         {
+            Assert.That(++pages, Is.LessThanOrEqualTo(MaxPages), "the cursor walk never ended");
             var page = await TimelineAsync($"limit=5{(before is null ? "" : "&before=" + before)}");
             older.AddRange(Ids(page));
             newest ??= page.GetProperty("prev_cursor").GetString();
@@ -63,6 +65,7 @@ public sealed class TimelineAndConversationTests
         var after = oldestFirst.GetProperty("prev_cursor").GetString();
         while (true)
         {
+            Assert.That(++pages, Is.LessThanOrEqualTo(MaxPages), "the cursor walk never ended");
             var page = await TimelineAsync($"limit=5&after={after}");
             var ids = Ids(page);
             if (ids.Count == 0)
@@ -97,6 +100,7 @@ public sealed class TimelineAndConversationTests
         var page = 0;
         do
         {
+            Assert.That(page, Is.LessThan(MaxPages), "the cursor walk never ended");
             var result = await _agent.GetFromJsonAsync<JsonElement>(
                 $"/api/conversations/{Uri.EscapeDataString(contact)}/messages?limit=3{(before is null ? "" : "&before=" + before)}");
             seen.AddRange(Ids(result));
@@ -147,8 +151,10 @@ public sealed class TimelineAndConversationTests
     {
         var seen = new List<string?>();
         string? cursor = null;
+        var pages = 0;
         do
         {
+            Assert.That(++pages, Is.LessThanOrEqualTo(MaxPages), "the cursor walk never ended");
             var page = await _agent.GetFromJsonAsync<JsonElement>($"/api/conversations?limit=1{(cursor is null ? "" : "&cursor=" + cursor)}");
             seen.AddRange(page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("contact").GetString()));
             cursor = page.GetProperty("next_cursor").GetString();
