@@ -14,6 +14,16 @@ rm -f "$pg_log"
 # A test that hangs is stopped and reported by name as a failure after this long, instead of stalling the whole run
 # (no single test takes a minute).
 hang=(--blame-hang --blame-hang-timeout "${WHATSAPP_TEST_HANG_TIMEOUT:-5m}" --blame-hang-dump-type none)
+# And whatever else stalls (the build, the test host after its last test): each run, with every process it started,
+# is stopped after this long. Both runs take about 2 minutes.
+bounded() {
+    timeout --kill-after=30s "${WHATSAPP_TEST_RUN_TIMEOUT:-20m}" "$@"
+    local status=$?
+    if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
+        echo "Stopped: the run did not finish within ${WHATSAPP_TEST_RUN_TIMEOUT:-20m}" >&2
+    fi
+    return "$status"
+}
 
 count() { # count Passed|Failed LOG...
     local what=$1; shift
@@ -22,7 +32,7 @@ count() { # count Passed|Failed LOG...
     cat "$@" 2>/dev/null | grep -oP "$pattern" | awk '{s+=$1} END {print s+0}'
 }
 
-dotnet test WhatsApp.sln --configuration Release "${hang[@]}" "$@" 2>&1 | tee "$log"
+bounded dotnet test WhatsApp.sln --configuration Release "${hang[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 sqlite_status=$status
 
@@ -40,7 +50,7 @@ if [ "${WHATSAPP_TEST_SKIP_POSTGRES:-0}" != 1 ]; then
     trap '.ci/postgres.sh stop "$pg_dir" >/dev/null 2>&1' EXIT
     if server=$(.ci/postgres.sh start "$pg_dir"); then
         echo "PostgreSQL run on $server"
-        WHATSAPP_TEST_POSTGRES="$server" dotnet test WhatsApp.Tests --configuration Release --no-build \
+        WHATSAPP_TEST_POSTGRES="$server" bounded dotnet test WhatsApp.Tests --configuration Release --no-build \
             --filter "$filter" "${hang[@]}" "${args[@]}" 2>&1 | tee "$pg_log"
         pg_status=${PIPESTATUS[0]}
     else
