@@ -14,7 +14,7 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 /// (<see cref="WriteSession"/>) open across batches, and opens a fresh one after a failure.
 /// </summary>
 internal sealed partial class WriteQueue(
-    IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : BackgroundService
+    IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : IHostedService, IDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 3;
@@ -23,6 +23,8 @@ internal sealed partial class WriteQueue(
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _thread;
     private int _pending;
     private int _sleeping;
 
@@ -65,38 +67,65 @@ internal sealed partial class WriteQueue(
     /// <summary>
     /// The loop runs on a thread of its own rather than the thread pool's: on SQLite a batch runs synchronously
     /// (fsync included), and a pool thread blocked there made the pool add threads, while the loop's every wake-up
-    /// queued behind the requests waiting for the pool. It sleeps only when there is nothing to write.
+    /// queued behind the requests waiting for the pool. It sleeps only when there is nothing to write. Started here,
+    /// not as a <see cref="BackgroundService"/>: that one starts its loop through the thread pool and skips it when
+    /// stopped first, and writes queued meanwhile would never be answered.
     /// </summary>
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var thread = new Thread(() =>
+        var thread = CreateThread();
+        if (Interlocked.CompareExchange(ref _thread, thread, null) is not null)
         {
-            try
-            {
-                RunLoop();
-                stopped.SetResult();
-            }
-            catch (Exception ex)
-            {
-                stopped.SetException(ex);
-            }
-        })
-        {
-            IsBackground = true,
-            Name = "Write queue",
-        };
+            throw new InvalidOperationException("The write queue has already started.");
+        }
+
         thread.Start();
-        return stopped.Task;
+        return Task.CompletedTask;
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets writes already accepted finish and refuses new ones; returns when the last has committed or
+    /// <paramref name="cancellationToken"/> gives up waiting (the loop still finishes them).
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        // Let writes already accepted finish; new ones are refused.
         _channel.Writer.TryComplete();
         Wake();
-        return base.StopAsync(cancellationToken);
+        return _thread is null ? Task.CompletedTask : _stopped.Task.WaitAsync(cancellationToken);
     }
+
+    // Not while the loop may still wait on the semaphore (a stop that gave up waiting).
+    public void Dispose()
+    {
+        if (_thread is null || _stopped.Task.IsCompleted)
+        {
+            _wake.Dispose();
+        }
+    }
+
+    private Thread CreateThread() => new(() =>
+    {
+        try
+        {
+            RunLoop();
+            _stopped.SetResult();
+        }
+        catch (Exception ex)
+        {
+            // Not expected (each batch catches its own failures), but no caller may wait forever on a loop that is gone.
+            _channel.Writer.TryComplete();
+            while (_channel.Reader.TryRead(out var work))
+            {
+                work.Fail(ex);
+            }
+
+            _stopped.SetException(ex);
+        }
+    })
+    {
+        IsBackground = true,
+        Name = "Write queue",
+    };
 
     private void RunLoop()
     {

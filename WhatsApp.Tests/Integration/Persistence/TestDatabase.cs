@@ -68,7 +68,6 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
     public async ValueTask DisposeAsync()
     {
         await Writes.StopAsync(default);
-        Writes.Dispose();
         if (_postgres is not null)
         {
             TestPostgres.DropDatabase(_postgres);

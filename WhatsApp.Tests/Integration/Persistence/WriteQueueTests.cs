@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 
@@ -115,6 +116,25 @@ public sealed class WriteQueueTests
         });
     }
 
+    [Test]
+    public async Task Stop_RightAfterStart_WritesQueuedBeforeTheLoopRanStillCommit()
+    {
+        // .NET's BackgroundService starts its loop on the thread pool and never starts it if stopped first; these
+        // writes then waited forever. The bound turns such a hang into a failure.
+        var queue = new WriteQueue(_database, NullLogger<WriteQueue>.Instance);
+        var writes = Enumerable.Range(0, 5).Select(i => Insert(queue, $"early{i}")).ToList();
+
+        await queue.StartAsync(CancellationToken.None);
+        await queue.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        var results = await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(results, Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"early{i}")));
+            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(results));
+        });
+    }
+
     private Task<int> HoldTheWriterAsync(Task gate) =>
         _database.Writes.ExecuteAsync(async (WriteSession _, CancellationToken _) =>
         {
@@ -122,8 +142,10 @@ public sealed class WriteQueueTests
             return 0;
         });
 
-    private Task<string> Insert(string nonce) =>
-        _database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
+    private Task<string> Insert(string nonce) => Insert(_database.Writes, nonce);
+
+    private static Task<string> Insert(WriteQueue queue, string nonce) =>
+        queue.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
         {
             await AddAsync(session.Db, nonce, ct);
             return nonce;
