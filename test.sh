@@ -22,6 +22,8 @@ bounded() {
     if [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
         echo "Stopped: the run did not finish within ${WHATSAPP_TEST_RUN_TIMEOUT:-20m}" >&2
     fi
+    # A test host stopped mid-test leaves the service processes its test started.
+    pkill -f "$PWD/WhatsApp.Tests/bin/Release/net10.0/WhatsApp.Api.dll" 2>/dev/null
     return "$status"
 }
 
