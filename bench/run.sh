@@ -101,10 +101,12 @@ install_if_missing() { # command package
     $sudo apt-get update -qq >&2 && $sudo apt-get install -y -qq "$2" >&2
 }
 
+# Below the kernel's range for outgoing connections (32768 and up by default): a port there can be taken by one of the
+# load's own client sockets between this check and the bind (seen once: "address already in use").
 free_port() {
     local p i
     for i in $(seq 1 200); do
-        p=$((20000 + RANDOM % 20000))
+        p=$((20000 + RANDOM % 12000))
         case " ${USED_PORTS:-} " in *" $p "*) continue ;; esac
         if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
             USED_PORTS="${USED_PORTS:-} $p"
