@@ -113,9 +113,11 @@ internal sealed partial class WriteQueue(
         catch (Exception ex)
         {
             // Not expected (each batch catches its own failures), but no caller may wait forever on a loop that is gone.
+            LogLoopDied(ex);
             _channel.Writer.TryComplete();
             while (_channel.Reader.TryRead(out var work))
             {
+                Interlocked.Decrement(ref _pending);
                 work.Fail(ex);
             }
 
@@ -368,6 +370,9 @@ internal sealed partial class WriteQueue(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A write in a batch of {Count} failed ({Error}); the batch runs again with a savepoint per write")]
     private partial void LogRetryWithSavepoints(string error, int count);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The write queue's loop stopped on an error; every write from now on fails")]
+    private partial void LogLoopDied(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the write connection after a failure failed too")]
     private partial void LogCloseFailed(Exception exception);
