@@ -19,10 +19,14 @@ public static partial class ApiKeyRateLimiting
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RateLimitingOptions>, RateLimitingOptionsValidator>();
+        // A singleton, so that the container disposes it with the host: the middleware never does, and each limiter
+        // left behind keeps a timer firing ten times a second (a test run starts a hundred hosts).
+        services.AddSingleton(_ => PartitionedRateLimiter.Create<HttpContext, string>(Partition));
+        services.AddOptions<RateLimiterOptions>()
+            .Configure<PartitionedRateLimiter<HttpContext>>((o, limiter) => o.GlobalLimiter = limiter);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
             o.OnRejected = RejectAsync;
         });
         return services;

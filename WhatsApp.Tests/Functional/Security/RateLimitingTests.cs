@@ -1,4 +1,8 @@
 using System.Net;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace WhatsApp.Tests.Functional.Security;
@@ -82,6 +86,27 @@ public sealed class RateLimitingTests
         Assert.That(statuses, Has.All.EqualTo(HttpStatusCode.OK));
     }
 
+    [Test]
+    public async Task Host_Disposed_DisposesThePerKeyLimiter()
+    {
+        var factory = Limited(permitsPerSecond: 1, burst: 2);
+        using (var client = factory.CreateClientWithKey(TestApiKeys.Sender))
+        {
+            Assert.That((await client.GetAsync(WindowPath)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var limiter = factory.Services.GetRequiredService<PartitionedRateLimiter<HttpContext>>();
+        var inUse = factory.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter;
+        await factory.DisposeAsync();
+
+        // Left undisposed, each limiter kept a timer running for the rest of the process.
+        Assert.Multiple(() =>
+        {
+            Assert.That(inUse, Is.SameAs(limiter), "the middleware uses the container's limiter");
+            Assert.Throws<ObjectDisposedException>(() => limiter.AttemptAcquire(AnonymousRequest()));
+        });
+    }
+
     [TestCase("-1", "10", "RateLimiting:PermitsPerSecond")]
     [TestCase("100", "10", "RateLimiting:Burst")]
     public async Task Start_WithInvalidLimits_FailsNamingTheKey(string permitsPerSecond, string burst, string key)
@@ -96,6 +121,13 @@ public sealed class RateLimitingTests
 
         Assert.That(error!.Message, Does.Contain(key));
     }
+
+    private static DefaultHttpContext AnonymousRequest() => new()
+    {
+        RequestServices = new ServiceCollection()
+            .AddSingleton(Options.Create(new WhatsApp.Api.RateLimiting.RateLimitingOptions()))
+            .BuildServiceProvider(),
+    };
 
     private static WhatsAppApiFactory Limited(int permitsPerSecond, int burst) => new(settings: new Dictionary<string, string?>
     {
