@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using WhatsApp.Api.Auth;
+using WhatsApp.Api.Contracts;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.History;
 using WhatsApp.Api.OpenApi;
@@ -26,6 +27,7 @@ public static class DependencyInjection
 
                 // Every action gets a body cap; an action may declare its own [RequestBodyLimit].
                 o.Filters.Add(new RequestBodyLimitAttribute(RequestBodyLimitAttribute.DefaultMaxBytes));
+                o.ModelMetadataDetailsProviders.Add(new ValidatedAsAWhole(typeof(SendMessageRequest)));
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
