@@ -7,18 +7,11 @@ using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 namespace WhatsApp.Tests.Integration.Persistence;
 
 [TestFixture]
-public sealed class ContentEraserRetentionTests
+public sealed class ContentEraserRetentionTests : DatabaseFixture
 {
     private const string Contact = "+14155552671";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Cutoff = Now.AddDays(-30);
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task EraseOlderThan_MixedAges_ErasesOnlyContentOlderThanTheCutoff()
@@ -28,23 +21,23 @@ public sealed class ContentEraserRetentionTests
         var recentText = SentText(Contact, Cutoff.AddSeconds(1));
         var oldReceipt = Receipt(Contact, Cutoff.AddDays(-1));
         var recentReceipt = Receipt(Contact, Cutoff.AddDays(1));
-        await SaveAsync(_database, oldText, oldInbound, recentText, oldReceipt, recentReceipt);
+        await SaveAsync(Database, oldText, oldInbound, recentText, oldReceipt, recentReceipt);
 
         var result = await Eraser().EraseOlderThanAsync(Cutoff, default);
 
-        var erasedInbound = await LoadAsync(_database, oldInbound.Id);
+        var erasedInbound = await LoadAsync(Database, oldInbound.Id);
         Assert.Multiple(async () =>
         {
             Assert.That((result.Messages, result.WebhookReceipts), Is.EqualTo((2, 1)));
-            Assert.That((await LoadAsync(_database, oldText.Id)).Content, Is.EqualTo(new MessageContent()));
-            Assert.That(await SearchTextAsync(_database, oldText.Id), Is.Null);
+            Assert.That((await LoadAsync(Database, oldText.Id)).Content, Is.EqualTo(new MessageContent()));
+            Assert.That(await SearchTextAsync(Database, oldText.Id), Is.Null);
             Assert.That(erasedInbound.Content, Is.EqualTo(new MessageContent()));
             Assert.That(erasedInbound.Inbound!.RawFields, Is.Empty);
             Assert.That(erasedInbound.Inbound.ContentType, Is.EqualTo("image"));
-            Assert.That((await LoadAsync(_database, recentText.Id)).Content.Text, Is.EqualTo(Secret));
-            Assert.That(await SearchTextAsync(_database, recentText.Id), Is.EqualTo(Secret));
-            Assert.That((await LoadReceiptAsync(_database, oldReceipt.Id)).Fields, Is.Empty);
-            Assert.That((await LoadReceiptAsync(_database, recentReceipt.Id)).Fields, Is.EqualTo(recentReceipt.Fields));
+            Assert.That((await LoadAsync(Database, recentText.Id)).Content.Text, Is.EqualTo(Secret));
+            Assert.That(await SearchTextAsync(Database, recentText.Id), Is.EqualTo(Secret));
+            Assert.That((await LoadReceiptAsync(Database, oldReceipt.Id)).Fields, Is.Empty);
+            Assert.That((await LoadReceiptAsync(Database, recentReceipt.Id)).Fields, Is.EqualTo(recentReceipt.Fields));
         });
     }
 
@@ -52,21 +45,21 @@ public sealed class ContentEraserRetentionTests
     public async Task EraseOlderThan_QueuedMessage_KeepsItsContentForTheDispatcher()
     {
         var queued = Queued(Contact, Cutoff.AddDays(-1));
-        await SaveAsync(_database, queued);
+        await SaveAsync(Database, queued);
 
         var result = await Eraser().EraseOlderThanAsync(Cutoff, default);
 
         Assert.Multiple(async () =>
         {
             Assert.That(result.Messages, Is.Zero);
-            Assert.That((await LoadAsync(_database, queued.Id)).Content.Text, Is.EqualTo(Secret));
+            Assert.That((await LoadAsync(Database, queued.Id)).Content.Text, Is.EqualTo(Secret));
         });
     }
 
     [Test]
     public async Task EraseOlderThan_Twice_SecondErasesNothing()
     {
-        await SaveAsync(_database, SentText(Contact, Cutoff.AddDays(-1)), InboundReaction(Contact, Cutoff.AddDays(-1)), Receipt(Contact, Cutoff.AddDays(-1), "GET"));
+        await SaveAsync(Database, SentText(Contact, Cutoff.AddDays(-1)), InboundReaction(Contact, Cutoff.AddDays(-1)), Receipt(Contact, Cutoff.AddDays(-1), "GET"));
 
         var first = await Eraser().EraseOlderThanAsync(Cutoff, default);
         var second = await Eraser().EraseOlderThanAsync(Cutoff, default);
@@ -83,11 +76,11 @@ public sealed class ContentEraserRetentionTests
     {
         var old = Enumerable.Range(1, 10).Select(i => (object)SentText(Contact, Cutoff.AddMinutes(-i)));
         var receipts = Enumerable.Range(1, 7).Select(i => (object)Receipt(Contact, Cutoff.AddMinutes(-i)));
-        await SaveAsync(_database, [.. old, .. receipts, SentText(Contact, Now)]);
+        await SaveAsync(Database, [.. old, .. receipts, SentText(Contact, Now)]);
 
         var result = await Eraser(batchSize: 3).EraseOlderThanAsync(Cutoff, default);
 
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         Assert.Multiple(async () =>
         {
             Assert.That((result.Messages, result.WebhookReceipts), Is.EqualTo((10, 7)));
@@ -96,5 +89,5 @@ public sealed class ContentEraserRetentionTests
     }
 
     private ContentEraser Eraser(int batchSize = ContentEraser.DefaultBatchSize) =>
-        new(_database, NullLogger<ContentEraser>.Instance, batchSize);
+        new(Database, NullLogger<ContentEraser>.Instance, batchSize);
 }

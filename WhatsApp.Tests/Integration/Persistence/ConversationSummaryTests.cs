@@ -9,16 +9,9 @@ namespace WhatsApp.Tests.Integration.Persistence;
 
 /// <summary>The summary upsert in SQL keeps each contact exactly as the domain's <see cref="Contact.Record"/> would.</summary>
 [TestFixture]
-public sealed class ConversationSummaryTests
+public sealed class ConversationSummaryTests : DatabaseFixture
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
 
     // SQLite stores 100 ns ticks as text, where ".1234567" and ".123456" differ in length; PostgreSQL keeps microseconds.
     private static readonly long SubMicrosecondTicks = TestPostgres.Enabled ? 1234570 : 1234567;
@@ -37,7 +30,7 @@ public sealed class ConversationSummaryTests
             Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(SubMicrosecondTicks)),
             Outbound(contact, "+14155550101", T0.AddMinutes(1).AddTicks(1234560)),
         };
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(Database, Database.Writes);
 
         Contact? expected = null;
         foreach (var message in messages)
@@ -54,14 +47,14 @@ public sealed class ConversationSummaryTests
     [Test]
     public async Task Add_TwoContactsInOneBatch_EachSummaryCountsOnlyItsOwnMessages()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(Database, Database.Writes);
         var writes = Enumerable.Range(0, 40)
             .Select(i => i % 2 == 0 ? Outbound("+14155552671", "+14155550100", T0.AddSeconds(i)) : Inbound("+14155552672", "+14155550100", T0.AddSeconds(i)))
             .Select(m => repository.AddAsync(m, null, default));
 
         await Task.WhenAll(writes);
 
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var contacts = await db.Contacts.AsNoTracking().OrderBy(c => c.Number).ToListAsync();
         Assert.That(contacts.Select(c => (c.Number, c.InboundCount, c.OutboundCount)), Is.EqualTo(new[]
         {
@@ -79,7 +72,7 @@ public sealed class ConversationSummaryTests
 
     private async Task<string> StoredAsync(string number)
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         var contact = await db.Contacts.AsNoTracking().SingleAsync(c => c.Number == number);
         return Describe(contact);
     }

@@ -5,21 +5,14 @@ using WhatsApp.Infrastructure.Persistence;
 namespace WhatsApp.Tests.Integration.Persistence;
 
 [TestFixture]
-public sealed class MessageRepositoryTests
+public sealed class MessageRepositoryTests : DatabaseFixture
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task Add_TemplateAndInteractiveContent_RoundTripsThroughJsonColumns()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(Database, Database.Writes);
         var template = new TemplateContent("order_update", "en_US",
         [
             new TemplateComponent("body", null, null, [new TemplateParameter("text", Text: "A-1042")]),
@@ -46,7 +39,7 @@ public sealed class MessageRepositoryTests
     [Test]
     public async Task Add_SameIdempotencyKeyTwice_ThrowsDuplicateAndKeepsOnlyTheFirstMessage()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(Database, Database.Writes);
         var first = NewMessage();
         var second = NewMessage();
         await repository.AddAsync(first, new IdempotencyRecord("client", "key-1", "fp", first.Id, Now), default);
@@ -59,8 +52,8 @@ public sealed class MessageRepositoryTests
     [Test]
     public async Task Purge_RecordsOlderThanCutoff_AreDeletedAndNewerKept()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
-        var store = new IdempotencyStore(_database);
+        var repository = new MessageRepository(Database, Database.Writes);
+        var store = new IdempotencyStore(Database);
         var old = NewMessage();
         var recent = NewMessage();
         await repository.AddAsync(old, new IdempotencyRecord("client", "old", "fp", old.Id, Now.AddHours(-25)), default);

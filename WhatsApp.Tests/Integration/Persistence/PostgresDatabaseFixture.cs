@@ -6,30 +6,13 @@ namespace WhatsApp.Tests.Integration.Persistence;
 /// A fresh PostgreSQL database for each test, for behaviour only PostgreSQL has (several instances on one database);
 /// the tests are ignored when no server is configured.
 /// </summary>
-public abstract class PostgresDatabaseFixture
+public abstract class PostgresDatabaseFixture : DatabaseFixture
 {
-    private TestDatabase? _database;
-
-    internal TestDatabase Database => _database ?? throw new InvalidOperationException("The database is created in SetUp.");
-
-    [SetUp]
-    public async Task CreateDatabase()
+    protected override void RequireProvider()
     {
         if (!TestPostgres.Enabled)
         {
             Assert.Ignore($"Needs PostgreSQL: set {TestPostgres.ServerVariable} (./test.sh does).");
-        }
-
-        _database = await TestDatabase.CreateAsync();
-    }
-
-    [TearDown]
-    public async Task DropDatabase()
-    {
-        if (_database is { } database)
-        {
-            _database = null;
-            await database.DisposeAsync();
         }
     }
 }

@@ -11,16 +11,9 @@ namespace WhatsApp.Tests.Integration.Persistence;
 /// below keeps the loop busy, so the writes queued meanwhile are guaranteed to share the next batch.
 /// </summary>
 [TestFixture]
-public sealed class WriteQueueTests
+public sealed class WriteQueueTests : DatabaseFixture
 {
     private static readonly DateTimeOffset SeenAt = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
-    private TestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateDatabase() => _database = await TestDatabase.CreateAsync();
-
-    [TearDown]
-    public async Task DropDatabase() => await _database.DisposeAsync();
 
     [Test]
     public async Task Batch_OneWriteFails_TheOthersCommitAndOnlyItsCallerGetsTheError()
@@ -28,7 +21,7 @@ public sealed class WriteQueueTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = HoldTheWriterAsync(gate.Task);
         var first = Insert("first");
-        var failing = _database.Writes.ExecuteAsync<int>(async (WhatsAppDbContext db, CancellationToken ct) =>
+        var failing = Database.Writes.ExecuteAsync<int>(async (WhatsAppDbContext db, CancellationToken ct) =>
         {
             db.WebhookNonces.Add(new WebhookNonce("failing", SeenAt));
             await db.SaveChangesAsync(ct);
@@ -55,7 +48,7 @@ public sealed class WriteQueueTests
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = HoldTheWriterAsync(gate.Task);
         var before = Insert("before");
-        var partial = _database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
+        var partial = Database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
         {
             await AddAsync(session.Db, "kept", ct);
             await session.SavepointAsync("part");
@@ -103,7 +96,7 @@ public sealed class WriteQueueTests
         var blocker = HoldTheWriterAsync(gate.Task);
         var queued = Insert("queued");
 
-        var stopping = _database.Writes.StopAsync(CancellationToken.None);
+        var stopping = Database.Writes.StopAsync(CancellationToken.None);
         gate.SetResult();
         await stopping;
         await blocker;
@@ -121,7 +114,7 @@ public sealed class WriteQueueTests
     {
         // .NET's BackgroundService starts its loop on the thread pool and never starts it if stopped first; these
         // writes then waited forever. The bound turns such a hang into a failure.
-        var queue = new WriteQueue(_database, NullLogger<WriteQueue>.Instance);
+        var queue = new WriteQueue(Database, NullLogger<WriteQueue>.Instance);
         var writes = Enumerable.Range(0, 5).Select(i => Insert(queue, $"early{i}")).ToList();
 
         await queue.StartAsync(CancellationToken.None);
@@ -136,13 +129,13 @@ public sealed class WriteQueueTests
     }
 
     private Task<int> HoldTheWriterAsync(Task gate) =>
-        _database.Writes.ExecuteAsync(async (WriteSession _, CancellationToken _) =>
+        Database.Writes.ExecuteAsync(async (WriteSession _, CancellationToken _) =>
         {
             await gate;
             return 0;
         });
 
-    private Task<string> Insert(string nonce) => Insert(_database.Writes, nonce);
+    private Task<string> Insert(string nonce) => Insert(Database.Writes, nonce);
 
     private static Task<string> Insert(WriteQueue queue, string nonce) =>
         queue.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
@@ -159,7 +152,7 @@ public sealed class WriteQueueTests
 
     private async Task<List<string>> StoredNoncesAsync()
     {
-        await using var db = _database.CreateDbContext();
+        await using var db = Database.CreateDbContext();
         return await db.WebhookNonces.Select(n => n.Nonce).ToListAsync();
     }
 }
