@@ -2,18 +2,22 @@
 -- [senders=+1415...,+1415... to alternate "from"] [stop_after=S] [limit=N per thread].
 dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*/)") .. "common.lua")
 
-local key, senders, tid, counter = nil, {}, 0, 0
+local senders, tid, counter, head = {}, 0, 0, nil
 
+-- Built by concatenation rather than string.format and wrk.format's header table, which cost wrk about twice the CPU
+-- per request on the cores the service shares.
 bench.load = function(args, t, n)
-  key, tid = args.key, t
+  tid = t
   for s in (args.senders or ""):gmatch("[^,]+") do senders[#senders + 1] = s end
+  head = "POST /api/messages HTTP/1.1\r\nHost: " .. wrk.host .. ":" .. wrk.port
+    .. "\r\nContent-Type: application/json\r\nX-Api-Key: " .. args.key .. "\r\nContent-Length: "
 end
 
 bench.next_request = function()
   counter = counter + 1
-  local to = string.format("+1415%07d", (tid * 1000003 + counter) % 10000000)
+  local n = tostring(10000000 + (tid * 1000003 + counter) % 10000000)
   local from = ""
-  if #senders > 0 then from = string.format(',"from":"%s"', senders[counter % #senders + 1]) end
-  local body = string.format('{"to":"%s"%s,"message":"Your order %d has shipped."}', to, from, counter)
-  return wrk.format("POST", "/api/messages", { ["Content-Type"] = "application/json", ["X-Api-Key"] = key }, body)
+  if #senders > 0 then from = ',"from":"' .. senders[counter % #senders + 1] .. '"' end
+  local body = '{"to":"+1415' .. n:sub(2) .. '"' .. from .. ',"message":"Your order ' .. counter .. ' has shipped."}'
+  return head .. #body .. "\r\n\r\n" .. body
 end

@@ -3,22 +3,24 @@
 -- lines it stops starting requests and counts itself in "exhausted" (stop_after must be given for that).
 dofile(debug.getinfo(1, "S").source:sub(2):match("^(.*/)") .. "common.lua")
 
-local lines, next_line, path = nil, 1, nil
+local lines, next_line, head = nil, 1, nil
 
+-- The request is built by concatenation, not by a pattern match and wrk.format's header table: per request that was
+-- about 19 µs of wrk's CPU against the floor script's 6, on the cores the service shares.
 bench.load = function(args, tid, n)
-  path = args.path or "/api/webhooks/plivo"
   lines = bench.read_lines(args.file, tid, n)
+  head = "POST " .. (args.path or "/api/webhooks/plivo") .. " HTTP/1.1\r\nHost: " .. wrk.host .. ":" .. wrk.port
+    .. "\r\nContent-Type: application/x-www-form-urlencoded\r\nX-Plivo-Signature-V3: "
 end
 
 bench.has_more = function() return next_line <= #lines end
 
 bench.next_request = function()
   if next_line > #lines then next_line = 1 end -- only when run without stop_after: a replay, answered 403
-  local body, nonce, signature = lines[next_line]:match("^([^\t]*)\t([^\t]*)\t([^\t]*)$")
+  local line = lines[next_line]
   next_line = next_line + 1
-  return wrk.format("POST", path, {
-    ["Content-Type"] = "application/x-www-form-urlencoded",
-    ["X-Plivo-Signature-V3"] = signature,
-    ["X-Plivo-Signature-V3-Nonce"] = nonce,
-  }, body)
+  local a = line:find("\t", 1, true)
+  local b = line:find("\t", a + 1, true)
+  return head .. line:sub(b + 1) .. "\r\nX-Plivo-Signature-V3-Nonce: " .. line:sub(a + 1, b - 1)
+    .. "\r\nContent-Length: " .. (a - 1) .. "\r\n\r\n" .. line:sub(1, a - 1)
 end
