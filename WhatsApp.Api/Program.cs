@@ -7,6 +7,7 @@ using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.ReloadJsonFilesByPolling(builder.Environment.ContentRootPath);
 PlivoEnvironmentAliases.Apply(builder.Configuration);
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
