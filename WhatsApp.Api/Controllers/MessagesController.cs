@@ -11,11 +11,12 @@ using WhatsApp.Domain.Services;
 namespace WhatsApp.Api.Controllers;
 
 [ApiController]
-[Route("api/messages")]
+[Route(Path)]
 public sealed class MessagesController(MessageSendingService sending, IMessageRepository messages, ISenderDirectory senders)
     : ControllerBase
 {
     public const int MaxBodyBytes = 64 * 1024;
+    private const string Path = "api/messages";
 
     /// <summary>Stores a message and queues it for sending. Answers before Plivo is called.</summary>
     [HttpPost]
@@ -34,7 +35,11 @@ public sealed class MessagesController(MessageSendingService sending, IMessageRe
         var command = request.ToCommand(senders.DefaultSender, User.ClientName(), idempotencyKey, idempotencyKey is null ? null : request.Fingerprint());
         var accepted = await sending.AcceptAsync(command, ct);
         Response.Headers["Idempotent-Replayed"] = accepted.Replayed ? "true" : "false";
-        return AcceptedAtAction(nameof(Get), new { id = accepted.Message.Id }, accepted.Message.ToSendResponse());
+
+        // The absolute URL of Get, as AcceptedAtAction gives it, built by hand: through the link generator it took 4%
+        // of a send's time under load.
+        var location = $"{Request.Scheme}://{Request.Host.ToUriComponent()}{Request.PathBase.ToUriComponent()}/{Path}/{accepted.Message.Id}";
+        return Accepted(location, accepted.Message.ToSendResponse());
     }
 
     /// <summary>A message with its current status, provider id, error and attempts. Senders see only their own.</summary>
