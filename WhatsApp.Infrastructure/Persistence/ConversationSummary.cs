@@ -11,11 +11,17 @@ namespace WhatsApp.Infrastructure.Persistence;
 internal static class ConversationSummary
 {
     /// <summary>One upsert: the summary of this message alone, added to the contact's summary if there is one.</summary>
-    public static Task RecordAsync(WriteSession session, Message message, CancellationToken ct)
+    public static Task RecordAsync(WriteSession session, Message message, CancellationToken ct) =>
+        session.Insert(Alone(message), WriteSql.ContactRecord).ExecuteNonQueryAsync(ct);
+
+    /// <summary>The upsert of <see cref="RecordAsync"/>, converted on the caller's thread.</summary>
+    public static PreparedRow Prepare(WriteQueue writes, Message message) => writes.Prepare(Alone(message), WriteSql.ContactRecord);
+
+    private static Contact Alone(Message message)
     {
         var alone = Contact.For(message);
         alone.Record(message);
-        return session.Insert(alone, WriteSql.ContactRecord).ExecuteNonQueryAsync(ct);
+        return alone;
     }
 
     /// <summary>Counts one more outbound message that ended failed or undelivered.</summary>

@@ -8,24 +8,32 @@ namespace WhatsApp.Infrastructure.Persistence;
 
 internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> contexts, WriteQueue writes) : IMessageRepository
 {
-    public Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct) =>
-        writes.ExecuteAsync((WriteSession session, CancellationToken token) => AddAsync(session, message, idempotency, token), ct);
+    public Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    {
+        // The rows are converted here, on the request's thread; the single writer only binds and runs them.
+        var key = idempotency is null ? null : writes.Prepare(idempotency, null);
+        var searchText = (MessageConfiguration.SearchText, (object?)WhatsAppDbContext.SearchTextOf(message.Content.Text));
+        var row = writes.Prepare(message, null, searchText);
+        var summary = ConversationSummary.Prepare(writes, message);
+        return writes.ExecuteAsync(
+            (WriteSession session, CancellationToken token) => AddAsync(session, message, idempotency?.Key, key, row, summary, token), ct);
+    }
 
-    private static async Task<bool> AddAsync(WriteSession session, Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    private static async Task<bool> AddAsync(
+        WriteSession session, Message message, string? idempotencyKey, PreparedRow? key, PreparedRow row, PreparedRow summary, CancellationToken ct)
     {
         // The key first: a request that lost the race for it writes nothing (the queue rolls back its savepoint).
-        if (idempotency is not null && await session.Insert(idempotency, null).ExecuteNonQueryAsync(ct) == 0)
+        if (key is not null && await session.Insert(key).ExecuteNonQueryAsync(ct) == 0)
         {
-            throw new DuplicateIdempotencyKeyException(idempotency.Key);
+            throw new DuplicateIdempotencyKeyException(idempotencyKey!);
         }
 
-        var searchText = (MessageConfiguration.SearchText, (object?)WhatsAppDbContext.SearchTextOf(message.Content.Text));
-        if (await session.Insert(message, null, searchText).ExecuteNonQueryAsync(ct) == 0)
+        if (await session.Insert(row).ExecuteNonQueryAsync(ct) == 0)
         {
             throw new InvalidOperationException($"Message {message.Id} is already stored.");
         }
 
-        await ConversationSummary.RecordAsync(session, message, ct);
+        await session.Insert(summary).ExecuteNonQueryAsync(ct);
         return true;
     }
 

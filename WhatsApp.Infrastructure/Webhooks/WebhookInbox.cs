@@ -25,11 +25,19 @@ internal sealed partial class WebhookInbox(
     {
         ArgumentNullException.ThrowIfNull(delivery);
 
-        // Classified once, here rather than on the single writer, for the processing and for the metrics.
+        // Classified, parsed and converted into rows here rather than on the single writer, which only binds and runs them.
         var fields = new PlivoFields(delivery.Fields);
         var kind = PlivoWebhookParser.Classify(fields);
+        var now = time.GetUtcNow();
+        var nonce = writes.Prepare(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse);
+        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
+        var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
+        var receiptRow = writes.Prepare(receipt, null);
+        var inbound = kind == PlivoWebhookParser.InboundKind ? WebhookProcessor.PrepareInbound(writes, fields, delivery.ReceivedAt) : null;
         var outcome = await writes.ExecuteAsync(
-            (WriteSession session, CancellationToken token) => IngestAsync(session, delivery, fields, kind, token), ct);
+            (WriteSession session, CancellationToken token) =>
+                IngestAsync(session, delivery, fields, now - settings.NonceReplayWindow, nonce, receipt, receiptRow, inbound, token),
+            ct);
         metrics.Webhook(kind, outcome, delivery.ReceivedAt);
         return outcome;
     }
@@ -54,7 +62,7 @@ internal sealed partial class WebhookInbox(
                     return null;
                 }
 
-                var outcome = await ProcessAsync(session, receipt, new PlivoFields(receipt.Fields), token);
+                var outcome = await ProcessAsync(session, receipt, new PlivoFields(receipt.Fields), null, token);
                 session.Db.WebhookReceipts.Update(receipt);
                 await session.Db.SaveChangesAsync(token);
                 return outcome;
@@ -62,24 +70,30 @@ internal sealed partial class WebhookInbox(
             ct);
 
     private async Task<WebhookOutcome> IngestAsync(
-        WriteSession session, WebhookDelivery delivery, PlivoFields fields, string kind, CancellationToken ct)
+        WriteSession session,
+        WebhookDelivery delivery,
+        PlivoFields fields,
+        DateTimeOffset nonceCutoff,
+        PreparedRow nonce,
+        WebhookReceipt receipt,
+        PreparedRow receiptRow,
+        WebhookProcessor.PreparedInbound? inbound,
+        CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var nonce = session.Insert(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse);
-        session.Bind<WebhookNonce>(nonce, "@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
-        if (await nonce.ExecuteNonQueryAsync(ct) == 0)
+        var nonceInsert = session.Insert(nonce);
+        session.Bind<WebhookNonce>(nonceInsert, "@cutoff", nameof(WebhookNonce.SeenAt), nonceCutoff);
+        if (await nonceInsert.ExecuteNonQueryAsync(ct) == 0)
         {
             // The query string of a GET webhook carries the message; only the path is logged.
             LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);
             return WebhookOutcome.NonceReplayed;
         }
 
-        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
-        var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
-        var outcome = await ProcessAsync(session, receipt, fields, ct);
+        var outcome = await ProcessAsync(session, receipt, fields, inbound, ct);
 
         // Stored after processing, with its outcome, in the same transaction: one insert, not an insert and an update.
-        await session.Insert(receipt, null).ExecuteNonQueryAsync(ct);
+        receiptRow.Refresh(nameof(WebhookReceipt.Outcome), nameof(WebhookReceipt.ProcessedAt), nameof(WebhookReceipt.Error));
+        await session.Insert(receiptRow).ExecuteNonQueryAsync(ct);
         return outcome;
     }
 
@@ -87,14 +101,15 @@ internal sealed partial class WebhookInbox(
     /// Applies the receipt; a processing failure rolls back only the processing and is recorded on the receipt.
     /// Database failures propagate, so the webhook is not acknowledged and Plivo retries it.
     /// </summary>
-    private async Task<WebhookOutcome> ProcessAsync(WriteSession session, WebhookReceipt receipt, PlivoFields fields, CancellationToken ct)
+    private async Task<WebhookOutcome> ProcessAsync(
+        WriteSession session, WebhookReceipt receipt, PlivoFields fields, WebhookProcessor.PreparedInbound? inbound, CancellationToken ct)
     {
         const string savepoint = "process";
         await session.SavepointAsync(savepoint);
         try
         {
             var now = time.GetUtcNow();
-            var outcome = await WebhookProcessor.ApplyAsync(session, receipt, fields, now, ct);
+            var outcome = await WebhookProcessor.ApplyAsync(session, receipt, fields, now, inbound, ct);
             receipt.MarkProcessed(outcome, now);
             await session.ReleaseAsync(savepoint);
             return outcome;

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
@@ -9,12 +10,46 @@ namespace WhatsApp.Infrastructure.Webhooks;
 /// <summary>Turns one receipt into stored facts: an inbound message and the contact's window, or a status report.</summary>
 internal static class WebhookProcessor
 {
-    /// <summary>Applies <paramref name="receipt"/>, whose fields the caller has already read into <paramref name="fields"/>.</summary>
+    /// <summary>
+    /// An inbound message's rows, converted before the write on the request's thread, or why the message could not be
+    /// read (thrown when it is applied, so that it is recorded on the receipt as any processing failure is).
+    /// </summary>
+    public sealed class PreparedInbound
+    {
+        internal PreparedRow? Message { get; init; }
+
+        internal PreparedRow? Summary { get; init; }
+
+        internal ExceptionDispatchInfo? Failure { get; init; }
+    }
+
+    public static PreparedInbound PrepareInbound(WriteQueue writes, PlivoFields fields, DateTimeOffset receivedAt)
+    {
+        try
+        {
+            var message = CreateInbound(PlivoWebhookParser.ParseInbound(fields), receivedAt);
+            return new PreparedInbound
+            {
+                Message = writes.Prepare(message, null, SearchText(message)),
+                Summary = ConversationSummary.Prepare(writes, message),
+            };
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return new PreparedInbound { Failure = ExceptionDispatchInfo.Capture(ex) };
+        }
+    }
+
+    /// <summary>
+    /// Applies <paramref name="receipt"/>, whose fields the caller has already read into <paramref name="fields"/>, and
+    /// for an inbound message the rows made from them beforehand if there are any.
+    /// </summary>
     public static async Task<WebhookOutcome> ApplyAsync(
-        WriteSession session, WebhookReceipt receipt, PlivoFields fields, DateTimeOffset now, CancellationToken ct)
+        WriteSession session, WebhookReceipt receipt, PlivoFields fields, DateTimeOffset now, PreparedInbound? inbound, CancellationToken ct)
     {
         return receipt.Kind switch
         {
+            PlivoWebhookParser.InboundKind when inbound is not null => await ApplyInboundAsync(session, inbound, ct),
             PlivoWebhookParser.InboundKind => await ApplyInboundAsync(session, PlivoWebhookParser.ParseInbound(fields), receipt.ReceivedAt, ct),
             PlivoWebhookParser.StatusKind => await ApplyStatusAsync(session, PlivoWebhookParser.ParseStatus(fields), receipt.ReceivedAt, now, ct),
             _ => throw new FormatException("Neither an inbound message (From and MessageUUID) nor a status report (Status)."),
@@ -23,12 +58,10 @@ internal static class WebhookProcessor
 
     private static async Task<WebhookOutcome> ApplyInboundAsync(WriteSession session, InboundMessage inbound, DateTimeOffset receivedAt, CancellationToken ct)
     {
-        var message = Message.CreateInbound(
-            Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt);
+        var message = CreateInbound(inbound, receivedAt);
 
         // The unique provider id makes a redelivered message a no-op.
-        var searchText = (MessageConfiguration.SearchText, (object?)WhatsAppDbContext.SearchTextOf(message.Content.Text));
-        if (await session.Insert(message, null, searchText).ExecuteNonQueryAsync(ct) == 0)
+        if (await session.Insert(message, null, SearchText(message)).ExecuteNonQueryAsync(ct) == 0)
         {
             return WebhookOutcome.Duplicate;
         }
@@ -36,6 +69,24 @@ internal static class WebhookProcessor
         await ConversationSummary.RecordAsync(session, message, ct);
         return WebhookOutcome.Processed;
     }
+
+    private static async Task<WebhookOutcome> ApplyInboundAsync(WriteSession session, PreparedInbound inbound, CancellationToken ct)
+    {
+        inbound.Failure?.Throw();
+        if (await session.Insert(inbound.Message!).ExecuteNonQueryAsync(ct) == 0)
+        {
+            return WebhookOutcome.Duplicate;
+        }
+
+        await session.Insert(inbound.Summary!).ExecuteNonQueryAsync(ct);
+        return WebhookOutcome.Processed;
+    }
+
+    private static Message CreateInbound(InboundMessage inbound, DateTimeOffset receivedAt) => Message.CreateInbound(
+        Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt);
+
+    private static (string, object?) SearchText(Message message) =>
+        (MessageConfiguration.SearchText, WhatsAppDbContext.SearchTextOf(message.Content.Text));
 
     private static async Task<WebhookOutcome> ApplyStatusAsync(
         WriteSession session, StatusReport report, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)

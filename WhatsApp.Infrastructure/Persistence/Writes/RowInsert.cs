@@ -45,10 +45,16 @@ internal sealed class RowInsert
         return new RowInsert(text, columns);
     }
 
-    public void Bind(WriteSession session, DbCommand command, object entity, ReadOnlySpan<(string Property, object? Value)> shadowValues)
+    /// <summary>
+    /// The row's values as the database takes them (converted, JSON serialised, <see cref="DBNull"/> for null), so that
+    /// a caller can compute them on its own thread and the single writer only binds them.
+    /// </summary>
+    public PreparedRow Prepare(object entity, ReadOnlySpan<(string Property, object? Value)> shadowValues)
     {
-        foreach (var column in _columns)
+        var values = new object[_columns.Length];
+        for (var i = 0; i < _columns.Length; i++)
         {
+            var column = _columns[i];
             object? value = null;
             if (column.Getter is { } getter)
             {
@@ -65,10 +71,44 @@ internal sealed class RowInsert
                 }
             }
 
-            session.AddParameter(command, column.Parameter, column.Mapping, column.Nullable, value);
+            values[i] = column.ToProvider(value);
+        }
+
+        return new PreparedRow(this, entity, values);
+    }
+
+    public void Bind(WriteSession session, DbCommand command, PreparedRow row)
+    {
+        if (row.Insert != this)
+        {
+            throw new ArgumentException("The row was prepared for another statement.", nameof(row));
+        }
+
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            var column = _columns[i];
+            session.AddProviderValue(command, column.Parameter, column.Mapping, column.Nullable, row.Values[i]);
+        }
+    }
+
+    /// <summary>Computes the values of <paramref name="properties"/> again, from the entity the row was prepared from.</summary>
+    internal void Refresh(object entity, object[] values, ReadOnlySpan<string> properties)
+    {
+        foreach (var property in properties)
+        {
+            var index = Array.FindIndex(_columns, c => c.Property == property);
+            if (index < 0 || _columns[index].Getter is not { } getter)
+            {
+                throw new ArgumentException($"{property} is not a mapped property of the row.", nameof(properties));
+            }
+
+            values[index] = _columns[index].ToProvider(getter.GetClrValueUsingContainingEntity(entity));
         }
     }
 
     private sealed record Column(
-        string Name, string Parameter, string Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, bool Nullable);
+        string Name, string Parameter, string Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, bool Nullable)
+    {
+        public object ToProvider(object? value) => (Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+    }
 }

@@ -23,6 +23,7 @@ internal sealed partial class WriteQueue(
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SemaphoreSlim _wake = new(0);
+    private readonly RowInserts _inserts = new(contexts);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private int _pending;
@@ -59,6 +60,14 @@ internal sealed partial class WriteQueue(
         Wake();
         return item.Task;
     }
+
+    /// <summary>
+    /// The insert of <paramref name="entity"/> (followed by <paramref name="onConflict"/>, <c>DO NOTHING</c> when null)
+    /// with its values converted here, on the caller's thread, for <see cref="WriteSession.Insert(PreparedRow)"/> in a
+    /// later write: the single writer then only binds them.
+    /// </summary>
+    public PreparedRow Prepare<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
+        where T : class => _inserts.For(typeof(T), onConflict).Prepare(entity, shadowValues);
 
     /// <summary>Runs EF Core <paramref name="work"/> (on the batch's connection and transaction) in the next batch.</summary>
     public Task<T> ExecuteAsync<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default) =>
@@ -303,7 +312,7 @@ internal sealed partial class WriteQueue(
 
     private async Task<WriteSession> BeginBatchAsync()
     {
-        var session = _session ??= await WriteSession.OpenAsync(contexts, CancellationToken.None);
+        var session = _session ??= await WriteSession.OpenAsync(contexts, _inserts, CancellationToken.None);
         await session.BeginAsync(CancellationToken.None);
         return session;
     }

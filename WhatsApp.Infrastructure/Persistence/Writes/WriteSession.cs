@@ -12,17 +12,22 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 internal sealed class WriteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Type, string?), RowInsert> _inserts = [];
     private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
     private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
     private IDbContextTransaction? _transaction;
 
-    private WriteSession(WhatsAppDbContext db) => Db = db;
+    private readonly RowInserts _inserts;
+
+    private WriteSession(WhatsAppDbContext db, RowInserts inserts)
+    {
+        Db = db;
+        _inserts = inserts;
+    }
 
     /// <summary>EF Core over the same connection and transaction.</summary>
     public WhatsAppDbContext Db { get; }
 
-    public static async Task<WriteSession> OpenAsync(IDbContextFactory<WhatsAppDbContext> contexts, CancellationToken ct)
+    public static async Task<WriteSession> OpenAsync(IDbContextFactory<WhatsAppDbContext> contexts, RowInserts inserts, CancellationToken ct)
     {
         var db = await contexts.CreateDbContextAsync(ct);
         try
@@ -35,7 +40,7 @@ internal sealed class WriteSession : IAsyncDisposable
                 await db.Database.ExecuteSqlRawAsync(WriteSql.SqliteWriteSession, ct);
             }
 
-            return new WriteSession(db);
+            return new WriteSession(db, inserts);
         }
         catch
         {
@@ -106,17 +111,13 @@ internal sealed class WriteSession : IAsyncDisposable
     /// <c>DO NOTHING</c> when null), for the caller to bind any extra parameters and run.
     /// </summary>
     public DbCommand Insert<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
-        where T : class
-    {
-        var key = (typeof(T), onConflict);
-        if (!_inserts.TryGetValue(key, out var insert))
-        {
-            insert = RowInsert.For(Db, typeof(T), onConflict);
-            _inserts.Add(key, insert);
-        }
+        where T : class => Insert(_inserts.For(typeof(T), onConflict).Prepare(entity, shadowValues));
 
-        var command = Command(insert.Sql);
-        insert.Bind(this, command, entity, shadowValues);
+    /// <summary>The bound insert of a row prepared beforehand, for the caller to bind any extra parameters and run.</summary>
+    public DbCommand Insert(PreparedRow row)
+    {
+        var command = Command(row.Insert.Sql);
+        row.Insert.Bind(this, command, row);
         return command;
     }
 
@@ -143,18 +144,20 @@ internal sealed class WriteSession : IAsyncDisposable
     /// Adds <paramref name="value"/> as <paramref name="mapping"/> binds it. The parameter is created (and typed by the
     /// provider) on the command's first run and only given its new value afterwards.
     /// </summary>
-    public void AddParameter(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object? value)
+    public void AddParameter(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object? value) =>
+        AddProviderValue(command, name, mapping, nullable,
+            (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value);
+
+    /// <summary><see cref="AddParameter"/> for a value already converted for the database (null as <see cref="DBNull"/>).</summary>
+    public void AddProviderValue(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object providerValue)
     {
-        if (_parameters.TryGetValue((command, name), out var parameter))
+        if (!_parameters.TryGetValue((command, name), out var parameter))
         {
-            parameter.Value = (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
-        }
-        else
-        {
-            parameter = mapping.CreateParameter(command, name, value, nullable);
+            parameter = mapping.CreateParameter(command, name, null, nullable);
             _parameters.Add((command, name), parameter);
         }
 
+        parameter.Value = providerValue;
         command.Parameters.Add(parameter);
     }
 

@@ -1,0 +1,24 @@
+namespace WhatsApp.Infrastructure.Persistence.Writes;
+
+/// <summary>
+/// One row of a <see cref="RowInsert"/> with its values already converted for the database, made on the caller's
+/// thread (<see cref="WriteQueue.Prepare{T}"/>) so that the single writer only binds them and runs the statement.
+/// </summary>
+internal sealed class PreparedRow
+{
+    internal PreparedRow(RowInsert insert, object entity, object[] values)
+    {
+        Insert = insert;
+        Entity = entity;
+        Values = values;
+    }
+
+    public RowInsert Insert { get; }
+
+    private object Entity { get; }
+
+    internal object[] Values { get; }
+
+    /// <summary>Takes up the new values of <paramref name="properties"/>, which the entity changed since it was prepared.</summary>
+    public void Refresh(params ReadOnlySpan<string> properties) => Insert.Refresh(Entity, Values, properties);
+}
