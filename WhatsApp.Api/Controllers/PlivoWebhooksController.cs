@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using WhatsApp.Api.Webhooks;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
@@ -13,6 +14,7 @@ namespace WhatsApp.Api.Controllers;
 [ApiController]
 [Route(WebhookRouteConvention.DefaultPath)]
 [AllowAnonymous]
+[DisableRateLimiting] // the limits are per API key and a webhook has none: this skips the limiter's lookup altogether
 public sealed class PlivoWebhooksController(IWebhookInbox inbox, TimeProvider time) : ControllerBase
 {
     [HttpPost]
