@@ -16,16 +16,15 @@ public static class PollingConfigurationFiles
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var sources = configuration.Sources;
-        var polling = new PhysicalFileProvider(contentRoot) { UsePollingFileWatcher = true, UseActivePolling = true };
-        var replaced = new HashSet<IFileProvider>();
+
+        // One polling provider per directory: the content root's settings, and user secrets from their own directory.
+        var polling = new Dictionary<string, PhysicalFileProvider>(StringComparer.Ordinal);
+        var replaced = new HashSet<PhysicalFileProvider>();
         for (var i = 0; i < sources.Count; i++)
         {
-            if (sources[i] is JsonConfigurationSource { ReloadOnChange: true, Path: { } path } json)
+            if (sources[i] is JsonConfigurationSource { ReloadOnChange: true, Path: { } path, FileProvider: PhysicalFileProvider watched } json)
             {
-                if (json.FileProvider is { } previous)
-                {
-                    replaced.Add(previous);
-                }
+                replaced.Add(watched);
 
                 // Replacing the source (not changing it) makes the configuration rebuild its provider from it.
                 sources[i] = new JsonConfigurationSource
@@ -34,17 +33,29 @@ public static class PollingConfigurationFiles
                     Optional = json.Optional,
                     ReloadOnChange = true,
                     ReloadDelay = json.ReloadDelay,
-                    FileProvider = polling,
+                    FileProvider = PollingFor(watched.Root),
                 };
             }
         }
 
-        // Files added later default to the polling provider too. The replaced ones had already started watching the
-        // content root for the old sources; nothing else uses them (the host's content root provider is its own).
-        configuration.SetFileProvider(polling);
-        foreach (var provider in replaced.OfType<IDisposable>())
+        // Files added later default to polling too. The replaced providers had already started watching for the old
+        // sources; nothing else uses them (the host's content root provider is its own).
+        configuration.SetFileProvider(PollingFor(contentRoot));
+        foreach (var provider in replaced)
         {
             provider.Dispose();
+        }
+
+        PhysicalFileProvider PollingFor(string root)
+        {
+            var key = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+            if (!polling.TryGetValue(key, out var provider))
+            {
+                provider = new PhysicalFileProvider(key) { UsePollingFileWatcher = true, UseActivePolling = true };
+                polling.Add(key, provider);
+            }
+
+            return provider;
         }
     }
 }

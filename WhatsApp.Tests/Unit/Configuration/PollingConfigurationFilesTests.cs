@@ -37,6 +37,30 @@ public sealed class PollingConfigurationFilesTests
     }
 
     [Test]
+    public void ReloadJsonFilesByPolling_SourceInAnotherDirectory_KeepsReadingFromThere()
+    {
+        // As user secrets are: a JSON file in a directory of its own, not under the content root.
+        var secrets = Directory.CreateTempSubdirectory("whatsapp-secrets-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(secrets, "secrets.json"), """{ "Plivo": { "AuthToken": "from-secrets" } }""");
+            using var configuration = Load();
+            configuration.AddJsonFile(new PhysicalFileProvider(secrets), "secrets.json", optional: true, reloadOnChange: true);
+
+            configuration.ReloadJsonFilesByPolling(_root);
+
+            Assert.That(configuration["Plivo:AuthToken"], Is.EqualTo("from-secrets"));
+            var source = configuration.Sources.OfType<JsonConfigurationSource>().Single(s => s.Path == "secrets.json");
+            Assert.That(((PhysicalFileProvider)source.FileProvider!).Root, Is.EqualTo(secrets + Path.DirectorySeparatorChar));
+            Assert.That(((PhysicalFileProvider)source.FileProvider!).UseActivePolling, Is.True);
+        }
+        finally
+        {
+            Directory.Delete(secrets, recursive: true);
+        }
+    }
+
+    [Test]
     public async Task ReloadJsonFilesByPolling_FileChanged_NewValueIsRead()
     {
         using var configuration = Load();
