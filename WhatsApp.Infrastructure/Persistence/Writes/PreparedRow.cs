@@ -6,19 +6,19 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 /// </summary>
 internal sealed class PreparedRow
 {
+    private readonly object _entity;
+
     internal PreparedRow(RowInsert insert, object entity, object[] values)
     {
         Insert = insert;
-        Entity = entity;
+        _entity = entity;
         Values = values;
     }
 
     public RowInsert Insert { get; }
 
-    private object Entity { get; }
-
     internal object[] Values { get; }
 
     /// <summary>Takes up the new values of <paramref name="properties"/>, which the entity changed since it was prepared.</summary>
-    public void Refresh(params ReadOnlySpan<string> properties) => Insert.Refresh(Entity, Values, properties);
+    public void Refresh(params ReadOnlySpan<string> properties) => Insert.Refresh(_entity, Values, properties);
 }

@@ -14,9 +14,8 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
     private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
-    private IDbContextTransaction? _transaction;
-
     private readonly RowInserts _inserts;
+    private IDbContextTransaction? _transaction;
 
     private WriteSession(WhatsAppDbContext db, RowInserts inserts)
     {

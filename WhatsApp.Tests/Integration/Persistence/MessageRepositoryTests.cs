@@ -1,6 +1,8 @@
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using Microsoft.EntityFrameworkCore;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Integration.Seed;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -33,6 +35,40 @@ public sealed class MessageRepositoryTests : DatabaseFixture
             Assert.That(loaded.Content.Template.Components[2].Parameters![0].Currency!.Amount1000, Is.EqualTo(12990));
             Assert.That(loaded.CreatedAt, Is.EqualTo(Now));
             Assert.That(loaded.Status, Is.EqualTo(MessageStatus.Queued));
+        });
+    }
+
+    [Test]
+    public async Task Add_RowConvertedOffTheWriter_IsTheRowSaveChangesWrites()
+    {
+        // Every kind of column: JSON content, text, dates, enums, nulls and the search text.
+        var template = new TemplateContent("order_update", "en_US",
+            [new TemplateComponent("body", null, null, [new TemplateParameter("text", Text: "Ölçü A-1042")])]);
+        Message Create(Guid id) => Message.CreateOutbound(id, "+14155550100", "+14155552671", MessageType.Template,
+            new MessageContent(Text: "Your ORDER Ölçü", Template: template), "tests", Now);
+        var viaRepository = Create(Guid.CreateVersion7(Now));
+        var viaEf = Create(Guid.CreateVersion7(Now.AddSeconds(1)));
+
+        await new MessageRepository(Database, Database.Writes).AddAsync(viaRepository, null, default);
+        await using (var db = Database.CreateDbContext())
+        {
+            db.Messages.Add(viaEf);
+            await db.SaveChangesAsync();
+        }
+
+        await using var read = Database.CreateDbContext();
+        var (columns, rows) = await RawRows.ReadAsync(read.Database.GetDbConnection(), "Messages", "Id");
+        Assert.That(rows, Has.Count.EqualTo(2));
+        var id = Array.IndexOf(columns, "Id");
+        Assert.Multiple(() =>
+        {
+            for (var column = 0; column < columns.Length; column++)
+            {
+                if (column != id)
+                {
+                    Assert.That(rows[0][column], Is.EqualTo(rows[1][column]), columns[column]);
+                }
+            }
         });
     }
 
