@@ -10,18 +10,15 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// </summary>
 internal static class ConversationSummary
 {
-    /// <summary>One upsert: the summary of this message alone, added to the contact's summary if there is one.</summary>
-    public static Task RecordAsync(WriteSession session, Message message, CancellationToken ct) =>
-        session.Insert(Alone(message), WriteSql.ContactRecord).ExecuteNonQueryAsync(ct);
-
-    /// <summary>The upsert of <see cref="RecordAsync"/>, converted on the caller's thread.</summary>
-    public static PreparedRow Prepare(WriteQueue writes, Message message) => writes.Prepare(Alone(message), WriteSql.ContactRecord);
-
-    private static Contact Alone(Message message)
+    /// <summary>
+    /// One upsert, converted on the caller's thread: the summary of this message alone, added to the contact's summary
+    /// if there is one.
+    /// </summary>
+    public static PreparedRow Prepare(WriteQueue writes, Message message)
     {
         var alone = Contact.For(message);
         alone.Record(message);
-        return alone;
+        return writes.Prepare(alone, WriteSql.ContactRecord);
     }
 
     /// <summary>Counts one more outbound message that ended failed or undelivered.</summary>

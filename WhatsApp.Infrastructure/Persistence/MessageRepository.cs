@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
-using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Persistence;
@@ -12,8 +11,7 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
     {
         // The rows are converted here, on the request's thread; the single writer only binds and runs them.
         var key = idempotency is null ? null : writes.Prepare(idempotency, null);
-        var searchText = (MessageConfiguration.SearchText, (object?)WhatsAppDbContext.SearchTextOf(message.Content.Text));
-        var row = writes.Prepare(message, null, searchText);
+        var row = MessageRows.Prepare(writes, message);
         var summary = ConversationSummary.Prepare(writes, message);
         return writes.ExecuteAsync(
             (WriteSession session, CancellationToken token) => AddAsync(session, message, idempotency?.Key, key, row, summary, token), ct);

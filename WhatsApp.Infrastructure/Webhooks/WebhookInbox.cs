@@ -33,7 +33,7 @@ internal sealed partial class WebhookInbox(
         var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);
-        var inbound = kind == PlivoWebhookParser.InboundKind ? WebhookProcessor.PrepareInbound(writes, fields, delivery.ReceivedAt) : null;
+        var inbound = WebhookProcessor.Prepare(writes, kind, fields, delivery.ReceivedAt);
         var outcome = await writes.ExecuteAsync(
             (WriteSession session, CancellationToken token) =>
                 IngestAsync(session, delivery, fields, now - settings.NonceReplayWindow, nonce, receipt, receiptRow, inbound, token),
@@ -62,7 +62,9 @@ internal sealed partial class WebhookInbox(
                     return null;
                 }
 
-                var outcome = await ProcessAsync(session, receipt, new PlivoFields(receipt.Fields), null, token);
+                var fields = new PlivoFields(receipt.Fields);
+                var inbound = WebhookProcessor.Prepare(writes, receipt.Kind, fields, receipt.ReceivedAt);
+                var outcome = await ProcessAsync(session, receipt, fields, inbound, token);
                 session.Db.WebhookReceipts.Update(receipt);
                 await session.Db.SaveChangesAsync(token);
                 return outcome;

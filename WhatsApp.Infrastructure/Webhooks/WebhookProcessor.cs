@@ -2,7 +2,6 @@ using System.Runtime.ExceptionServices;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
-using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Webhooks;
@@ -23,14 +22,22 @@ internal static class WebhookProcessor
         internal ExceptionDispatchInfo? Failure { get; init; }
     }
 
-    public static PreparedInbound PrepareInbound(WriteQueue writes, PlivoFields fields, DateTimeOffset receivedAt)
+    /// <summary>The rows of an inbound message (null for any other <paramref name="kind"/>), for <see cref="ApplyAsync"/>.</summary>
+    public static PreparedInbound? Prepare(WriteQueue writes, string kind, PlivoFields fields, DateTimeOffset receivedAt)
     {
+        if (kind != PlivoWebhookParser.InboundKind)
+        {
+            return null;
+        }
+
         try
         {
-            var message = CreateInbound(PlivoWebhookParser.ParseInbound(fields), receivedAt);
+            var inbound = PlivoWebhookParser.ParseInbound(fields);
+            var message = Message.CreateInbound(
+                Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt);
             return new PreparedInbound
             {
-                Message = writes.Prepare(message, null, SearchText(message)),
+                Message = MessageRows.Prepare(writes, message),
                 Summary = ConversationSummary.Prepare(writes, message),
             };
         }
@@ -41,38 +48,26 @@ internal static class WebhookProcessor
     }
 
     /// <summary>
-    /// Applies <paramref name="receipt"/>, whose fields the caller has already read into <paramref name="fields"/>, and
-    /// for an inbound message the rows made from them beforehand if there are any.
+    /// Applies <paramref name="receipt"/>, whose fields the caller has already read into <paramref name="fields"/>; an
+    /// inbound message from the rows <see cref="Prepare"/> made of them.
     /// </summary>
     public static async Task<WebhookOutcome> ApplyAsync(
         WriteSession session, WebhookReceipt receipt, PlivoFields fields, DateTimeOffset now, PreparedInbound? inbound, CancellationToken ct)
     {
         return receipt.Kind switch
         {
-            PlivoWebhookParser.InboundKind when inbound is not null => await ApplyInboundAsync(session, inbound, ct),
-            PlivoWebhookParser.InboundKind => await ApplyInboundAsync(session, PlivoWebhookParser.ParseInbound(fields), receipt.ReceivedAt, ct),
+            PlivoWebhookParser.InboundKind => await ApplyInboundAsync(
+                session, inbound ?? throw new InvalidOperationException("An inbound receipt is applied from its prepared rows."), ct),
             PlivoWebhookParser.StatusKind => await ApplyStatusAsync(session, PlivoWebhookParser.ParseStatus(fields), receipt.ReceivedAt, now, ct),
             _ => throw new FormatException("Neither an inbound message (From and MessageUUID) nor a status report (Status)."),
         };
     }
 
-    private static async Task<WebhookOutcome> ApplyInboundAsync(WriteSession session, InboundMessage inbound, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        var message = CreateInbound(inbound, receivedAt);
-
-        // The unique provider id makes a redelivered message a no-op.
-        if (await session.Insert(message, null, SearchText(message)).ExecuteNonQueryAsync(ct) == 0)
-        {
-            return WebhookOutcome.Duplicate;
-        }
-
-        await ConversationSummary.RecordAsync(session, message, ct);
-        return WebhookOutcome.Processed;
-    }
-
     private static async Task<WebhookOutcome> ApplyInboundAsync(WriteSession session, PreparedInbound inbound, CancellationToken ct)
     {
         inbound.Failure?.Throw();
+
+        // The unique provider id makes a redelivered message a no-op.
         if (await session.Insert(inbound.Message!).ExecuteNonQueryAsync(ct) == 0)
         {
             return WebhookOutcome.Duplicate;
@@ -81,12 +76,6 @@ internal static class WebhookProcessor
         await session.Insert(inbound.Summary!).ExecuteNonQueryAsync(ct);
         return WebhookOutcome.Processed;
     }
-
-    private static Message CreateInbound(InboundMessage inbound, DateTimeOffset receivedAt) => Message.CreateInbound(
-        Guid.CreateVersion7(receivedAt), inbound.From, inbound.To, inbound.ProviderMessageId, inbound.Type, inbound.Content, inbound.Details, receivedAt);
-
-    private static (string, object?) SearchText(Message message) =>
-        (MessageConfiguration.SearchText, WhatsAppDbContext.SearchTextOf(message.Content.Text));
 
     private static async Task<WebhookOutcome> ApplyStatusAsync(
         WriteSession session, StatusReport report, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)

@@ -109,6 +109,6 @@ internal sealed class RowInsert
     private sealed record Column(
         string Name, string Parameter, string Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, bool Nullable)
     {
-        public object ToProvider(object? value) => (Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
+        public object ToProvider(object? value) => WriteSession.ToProvider(Mapping, value);
     }
 }

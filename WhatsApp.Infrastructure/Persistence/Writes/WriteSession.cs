@@ -144,8 +144,11 @@ internal sealed class WriteSession : IAsyncDisposable
     /// provider) on the command's first run and only given its new value afterwards.
     /// </summary>
     public void AddParameter(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object? value) =>
-        AddProviderValue(command, name, mapping, nullable,
-            (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value);
+        AddProviderValue(command, name, mapping, nullable, ToProvider(mapping, value));
+
+    /// <summary><paramref name="value"/> as the database takes it: through the mapping's converter, null as <see cref="DBNull"/>.</summary>
+    public static object ToProvider(RelationalTypeMapping mapping, object? value) =>
+        (mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value;
 
     /// <summary><see cref="AddParameter"/> for a value already converted for the database (null as <see cref="DBNull"/>).</summary>
     public void AddProviderValue(DbCommand command, string name, RelationalTypeMapping mapping, bool nullable, object providerValue)
