@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
+using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -126,6 +128,29 @@ public sealed class WriteQueueTests : DatabaseFixture
             Assert.That(results, Is.EqualTo(Enumerable.Range(0, 5).Select(i => $"early{i}")));
             Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(results));
         });
+    }
+
+    [Test]
+    public async Task Connection_OnSqlite_CheckpointsEvery4000WalPagesWithTempTablesInMemory()
+    {
+        if (TestPostgres.Enabled)
+        {
+            Assert.Ignore("SQLite settings of the writer's connection.");
+        }
+
+        var settings = await Database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
+            (await PragmaAsync(session, "wal_autocheckpoint", ct), await PragmaAsync(session, "temp_store", ct)));
+
+        // temp_store 2 is MEMORY; SQLite's defaults are 1,000 pages and 0 (a file).
+        Assert.That(settings, Is.EqualTo((4000L, 2L)));
+    }
+
+    private static async Task<long> PragmaAsync(WriteSession session, string name, CancellationToken ct)
+    {
+        await using var command = session.Db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = session.Db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = $"PRAGMA {name}";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private Task<int> HoldTheWriterAsync(Task gate) =>
