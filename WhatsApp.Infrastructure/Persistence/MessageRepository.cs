@@ -21,17 +21,17 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
         WriteSession session, Message message, string? idempotencyKey, PreparedRow? key, PreparedRow row, PreparedRow summary, CancellationToken ct)
     {
         // The key first: a request that lost the race for it writes nothing (the queue rolls back its savepoint).
-        if (key is not null && await session.Insert(key).ExecuteNonQueryAsync(ct) == 0)
+        if (key is not null && await session.InsertAsync(key, ct) == 0)
         {
             throw new DuplicateIdempotencyKeyException(idempotencyKey!);
         }
 
-        if (await session.Insert(row).ExecuteNonQueryAsync(ct) == 0)
+        if (await session.InsertAsync(row, ct) == 0)
         {
             throw new InvalidOperationException($"Message {message.Id} is already stored.");
         }
 
-        await session.Insert(summary).ExecuteNonQueryAsync(ct);
+        await session.InsertAsync(summary, ct);
         return true;
     }
 

@@ -29,14 +29,15 @@ internal sealed partial class WebhookInbox(
         var fields = new PlivoFields(delivery.Fields);
         var kind = PlivoWebhookParser.Classify(fields);
         var now = time.GetUtcNow();
-        var nonce = writes.Prepare(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse);
+        var nonce = writes.Prepare(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse)
+            .With("@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
         var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);
         var inbound = WebhookProcessor.Prepare(writes, kind, fields, delivery.ReceivedAt);
         var outcome = await writes.ExecuteAsync(
             (WriteSession session, CancellationToken token) =>
-                IngestAsync(session, delivery, fields, now - settings.NonceReplayWindow, nonce, receipt, receiptRow, inbound, token),
+                IngestAsync(session, delivery, fields, nonce, receipt, receiptRow, inbound, token),
             ct);
         metrics.Webhook(kind, outcome, delivery.ReceivedAt);
         return outcome;
@@ -75,16 +76,13 @@ internal sealed partial class WebhookInbox(
         WriteSession session,
         WebhookDelivery delivery,
         PlivoFields fields,
-        DateTimeOffset nonceCutoff,
         PreparedRow nonce,
         WebhookReceipt receipt,
         PreparedRow receiptRow,
         WebhookProcessor.PreparedInbound? inbound,
         CancellationToken ct)
     {
-        var nonceInsert = session.Insert(nonce);
-        session.Bind<WebhookNonce>(nonceInsert, "@cutoff", nameof(WebhookNonce.SeenAt), nonceCutoff);
-        if (await nonceInsert.ExecuteNonQueryAsync(ct) == 0)
+        if (await session.InsertAsync(nonce, ct) == 0)
         {
             // The query string of a GET webhook carries the message; only the path is logged.
             LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);
@@ -95,7 +93,7 @@ internal sealed partial class WebhookInbox(
 
         // Stored after processing, with its outcome, in the same transaction: one insert, not an insert and an update.
         receiptRow.Refresh(nameof(WebhookReceipt.Outcome), nameof(WebhookReceipt.ProcessedAt), nameof(WebhookReceipt.Error));
-        await session.Insert(receiptRow).ExecuteNonQueryAsync(ct);
+        await session.InsertAsync(receiptRow, ct);
         return outcome;
     }
 

@@ -68,12 +68,12 @@ internal static class WebhookProcessor
         inbound.Failure?.Throw();
 
         // The unique provider id makes a redelivered message a no-op.
-        if (await session.Insert(inbound.Message!).ExecuteNonQueryAsync(ct) == 0)
+        if (await session.InsertAsync(inbound.Message!, ct) == 0)
         {
             return WebhookOutcome.Duplicate;
         }
 
-        await session.Insert(inbound.Summary!).ExecuteNonQueryAsync(ct);
+        await session.InsertAsync(inbound.Summary!, ct);
         return WebhookOutcome.Processed;
     }
 
@@ -81,7 +81,7 @@ internal static class WebhookProcessor
         WriteSession session, StatusReport report, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
     {
         // Unique on (provider id, status, sequence): a redelivered report is a no-op.
-        if (await session.Insert(MessageStatusEvent.From(report, Guid.CreateVersion7(receivedAt), receivedAt), null).ExecuteNonQueryAsync(ct) == 0)
+        if (await session.InsertAsync(MessageStatusEvent.From(report, Guid.CreateVersion7(receivedAt), receivedAt), null, ct) == 0)
         {
             return WebhookOutcome.Duplicate;
         }

@@ -7,6 +7,7 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 internal sealed class PreparedRow
 {
     private readonly object _entity;
+    private List<(string Name, string Property, object Value)>? _parameters;
 
     internal PreparedRow(RowInsert insert, object entity, object[] values)
     {
@@ -18,6 +19,16 @@ internal sealed class PreparedRow
     public RowInsert Insert { get; }
 
     internal object[] Values { get; }
+
+    /// <summary>The parameters of the conflict clause, by name, with the property each is converted as.</summary>
+    internal IReadOnlyList<(string Name, string Property, object Value)> Parameters => _parameters ?? [];
+
+    /// <summary>Sets parameter <paramref name="name"/> of the conflict clause, converted as <paramref name="property"/>'s column.</summary>
+    public PreparedRow With(string name, string property, object? value)
+    {
+        (_parameters ??= []).Add((name, property, Insert.Convert(property, value)));
+        return this;
+    }
 
     /// <summary>Takes up the new values of <paramref name="properties"/>, which the entity changed since it was prepared.</summary>
     public void Refresh(params ReadOnlySpan<string> properties) => Insert.Refresh(_entity, Values, properties);

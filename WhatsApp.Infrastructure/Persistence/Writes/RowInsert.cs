@@ -15,13 +15,23 @@ internal sealed class RowInsert
 {
     private readonly Column[] _columns;
 
-    private RowInsert(string sql, Column[] columns)
+    private RowInsert(string sql, Column[] columns, bool sqlite)
     {
         Sql = sql;
         _columns = columns;
+        SqliteBound = sqlite && columns.All(c => SqliteRowBinding.Supports(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType));
     }
 
     public string Sql { get; }
+
+    /// <summary>
+    /// SQLite, and every column of a type <see cref="SqliteRowBinding"/> binds: the row's values are encoded for it and
+    /// the insert runs as a statement of SQLite's own (<see cref="SqliteRowStatements"/>), not through Microsoft.Data.Sqlite.
+    /// </summary>
+    public bool SqliteBound { get; }
+
+    /// <summary>The name of the parameter of column <paramref name="column"/>.</summary>
+    public static string ParameterName(int column) => $"@p{column}";
 
     public static RowInsert For(DbContext db, Type clrType, string? onConflict = null)
     {
@@ -33,7 +43,7 @@ internal sealed class RowInsert
         var columns = properties
             .Select((p, i) => new Column(
                 p.GetColumnName(table) ?? throw new InvalidOperationException($"{clrType.Name}.{p.Name} has no column."),
-                $"@p{i}",
+                ParameterName(i),
                 p.Name,
                 p.IsShadowProperty() ? null : p.GetGetter(),
                 p.GetRelationalTypeMapping(),
@@ -42,7 +52,7 @@ internal sealed class RowInsert
         var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
             + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) "
             + $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))}) {onConflict ?? "ON CONFLICT DO NOTHING"}";
-        return new RowInsert(text, columns);
+        return new RowInsert(text, columns, db.Database.IsSqlite());
     }
 
     /// <summary>
@@ -71,12 +81,17 @@ internal sealed class RowInsert
                 }
             }
 
-            values[i] = column.ToProvider(value);
+            values[i] = Convert(column, value);
         }
 
         return new PreparedRow(this, entity, values);
     }
 
+    /// <summary><paramref name="value"/> converted as <paramref name="property"/>'s column is, for a parameter of the conflict clause.</summary>
+    public object Convert(string property, object? value) => Convert(_columns[IndexOf(property)], value);
+
+
+    /// <summary>Binds <paramref name="row"/> to a Microsoft.Data.Sqlite or Npgsql command (when not <see cref="SqliteBound"/>).</summary>
     public void Bind(WriteSession session, DbCommand command, PreparedRow row)
     {
         if (row.Insert != this)
@@ -89,6 +104,12 @@ internal sealed class RowInsert
             var column = _columns[i];
             session.AddProviderValue(command, column.Parameter, column.Mapping, column.Nullable, row.Values[i]);
         }
+
+        foreach (var (name, property, value) in row.Parameters)
+        {
+            var column = _columns[IndexOf(property)];
+            session.AddProviderValue(command, name, column.Mapping, column.Nullable, value);
+        }
     }
 
     /// <summary>Computes the values of <paramref name="properties"/> again, from the entity the row was prepared from.</summary>
@@ -96,19 +117,35 @@ internal sealed class RowInsert
     {
         foreach (var property in properties)
         {
-            var index = Array.FindIndex(_columns, c => c.Property == property);
-            if (index < 0 || _columns[index].Getter is not { } getter)
+            var index = IndexOf(property);
+            if (_columns[index].Getter is not { } getter)
             {
-                throw new ArgumentException($"{property} is not a mapped property of the row.", nameof(properties));
+                throw new ArgumentException($"{property} is not a property of the entity.", nameof(properties));
             }
 
-            values[index] = _columns[index].ToProvider(getter.GetClrValueUsingContainingEntity(entity));
+            values[index] = Convert(_columns[index], getter.GetClrValueUsingContainingEntity(entity));
         }
     }
 
-    private sealed record Column(
-        string Name, string Parameter, string Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, bool Nullable)
+    private int IndexOf(string property)
     {
-        public object ToProvider(object? value) => WriteSession.ToProvider(Mapping, value);
+        for (var i = 0; i < _columns.Length; i++)
+        {
+            if (_columns[i].Property == property)
+            {
+                return i;
+            }
+        }
+
+        throw new ArgumentException($"{property} is not a mapped property of the row.", nameof(property));
     }
+
+    private object Convert(Column column, object? value)
+    {
+        var providerValue = WriteSession.ToProvider(column.Mapping, value);
+        return SqliteBound ? SqliteRowBinding.Encode(providerValue) : providerValue;
+    }
+
+    private sealed record Column(
+        string Name, string Parameter, string Property, IClrPropertyGetter? Getter, RelationalTypeMapping Mapping, bool Nullable);
 }

@@ -63,7 +63,7 @@ internal sealed partial class WriteQueue(
 
     /// <summary>
     /// The insert of <paramref name="entity"/> (followed by <paramref name="onConflict"/>, <c>DO NOTHING</c> when null)
-    /// with its values converted here, on the caller's thread, for <see cref="WriteSession.Insert(PreparedRow)"/> in a
+    /// with its values converted here, on the caller's thread, for <see cref="WriteSession.InsertAsync(PreparedRow, CancellationToken)"/> in a
     /// later write: the single writer then only binds them.
     /// </summary>
     public PreparedRow Prepare<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -15,6 +16,7 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
     private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
     private readonly RowInserts _inserts;
+    private SqliteRowStatements? _sqlite;
     private IDbContextTransaction? _transaction;
 
     private WriteSession(WhatsAppDbContext db, RowInserts inserts)
@@ -106,18 +108,24 @@ internal sealed class WriteSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// The bound insert of <paramref name="entity"/> followed by <paramref name="onConflict"/> (<c>ON CONFLICT …</c>;
-    /// <c>DO NOTHING</c> when null), for the caller to bind any extra parameters and run.
+    /// Inserts <paramref name="entity"/>, followed by <paramref name="onConflict"/> (<c>ON CONFLICT …</c>; <c>DO
+    /// NOTHING</c> when null); the rows inserted or updated (0 when the conflict clause did nothing).
     /// </summary>
-    public DbCommand Insert<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
-        where T : class => Insert(_inserts.For(typeof(T), onConflict).Prepare(entity, shadowValues));
+    public Task<int> InsertAsync<T>(T entity, string? onConflict, CancellationToken ct)
+        where T : class => InsertAsync(_inserts.For(typeof(T), onConflict).Prepare(entity, []), ct);
 
-    /// <summary>The bound insert of a row prepared beforehand, for the caller to bind any extra parameters and run.</summary>
-    public DbCommand Insert(PreparedRow row)
+    /// <summary>Runs the insert of a row prepared beforehand; the rows inserted or updated (0 when the conflict clause did nothing).</summary>
+    public Task<int> InsertAsync(PreparedRow row, CancellationToken ct)
     {
+        if (row.Insert.SqliteBound)
+        {
+            _sqlite ??= new SqliteRowStatements((SqliteConnection)Db.Database.GetDbConnection());
+            return Task.FromResult(_sqlite.Run(row));
+        }
+
         var command = Command(row.Insert.Sql);
         row.Insert.Bind(this, command, row);
-        return command;
+        return command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary><paramref name="sql"/> with parameters typed and converted like <typeparamref name="T"/>'s properties.</summary>
@@ -174,6 +182,8 @@ internal sealed class WriteSession : IAsyncDisposable
 
         _commands.Clear();
         _parameters.Clear();
+        _sqlite?.Dispose();
+        _sqlite = null;
         await RollbackAsync();
         await Db.Database.CloseConnectionAsync();
         await Db.DisposeAsync();

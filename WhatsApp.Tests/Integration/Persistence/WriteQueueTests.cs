@@ -131,13 +131,9 @@ public sealed class WriteQueueTests : DatabaseFixture
     }
 
     [Test]
+    [Category(TestPostgres.SqliteOnly)] // settings of SQLite's.
     public async Task Connection_OnSqlite_CheckpointsEvery4000WalPagesWithTempTablesInMemory()
     {
-        if (TestPostgres.Enabled)
-        {
-            Assert.Ignore("SQLite settings of the writer's connection.");
-        }
-
         var settings = await Database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
             (await PragmaAsync(session, "wal_autocheckpoint", ct), await PragmaAsync(session, "temp_store", ct)));
 
