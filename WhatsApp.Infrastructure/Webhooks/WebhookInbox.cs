@@ -21,6 +21,8 @@ internal sealed partial class WebhookInbox(
     TimeProvider time,
     ILogger<WebhookInbox> logger) : IWebhookInbox
 {
+    private string? _postgresInbound;
+
     public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -82,6 +84,11 @@ internal sealed partial class WebhookInbox(
         WebhookProcessor.PreparedInbound? inbound,
         CancellationToken ct)
     {
+        if (inbound is { Failure: null } && session.Db.Database.IsNpgsql())
+        {
+            return await IngestInboundAsOneStatementAsync(session, delivery, nonce, receipt, receiptRow, inbound, ct);
+        }
+
         if (await session.InsertAsync(nonce, ct) == 0)
         {
             // The query string of a GET webhook carries the message; only the path is logged.
@@ -95,6 +102,55 @@ internal sealed partial class WebhookInbox(
         receiptRow.Refresh(nameof(WebhookReceipt.Outcome), nameof(WebhookReceipt.ProcessedAt), nameof(WebhookReceipt.Error));
         await session.InsertAsync(receiptRow, ct);
         return outcome;
+    }
+
+    /// <summary>
+    /// PostgreSQL, an inbound message read without error: the nonce, the message, its conversation summary and the
+    /// receipt in one round trip (<see cref="WriteSql.PostgresInbound"/>), with the outcomes the statements one by one give.
+    /// </summary>
+    private async Task<WebhookOutcome> IngestInboundAsOneStatementAsync(
+        WriteSession session,
+        WebhookDelivery delivery,
+        PreparedRow nonce,
+        WebhookReceipt receipt,
+        PreparedRow receiptRow,
+        WebhookProcessor.PreparedInbound inbound,
+        CancellationToken ct)
+    {
+        // Stored as processed; the rare message stored before gets its outcome corrected below, in the same transaction.
+        receipt.MarkProcessed(WebhookOutcome.Processed, time.GetUtcNow());
+        receiptRow.Refresh(nameof(WebhookReceipt.Outcome), nameof(WebhookReceipt.ProcessedAt), nameof(WebhookReceipt.Error));
+        var (message, summary) = (inbound.Message!, inbound.Summary!);
+        var command = session.Command(
+            _postgresInbound ??= WriteSql.PostgresInbound(nonce.Insert, message.Insert, summary.Insert, receiptRow.Insert));
+        nonce.Insert.Bind(session, command, nonce, "n");
+        message.Insert.Bind(session, command, message, "m");
+        summary.Insert.Bind(session, command, summary, "s");
+        receiptRow.Insert.Bind(session, command, receiptRow, "r");
+        bool fresh, stored;
+        await using (var reader = await (await session.PreparedAsync(command, ct)).ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            (fresh, stored) = (reader.GetBoolean(0), reader.GetBoolean(1));
+        }
+
+        if (!fresh)
+        {
+            LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);
+            return WebhookOutcome.NonceReplayed;
+        }
+
+        if (stored)
+        {
+            return WebhookOutcome.Processed;
+        }
+
+        receipt.MarkProcessed(WebhookOutcome.Duplicate, receipt.ProcessedAt ?? time.GetUtcNow());
+        await session.Sql<WebhookReceipt>(WriteSql.ReceiptOutcome)
+            .Set("@outcome", nameof(WebhookReceipt.Outcome), WebhookOutcome.Duplicate)
+            .Set("@id", nameof(WebhookReceipt.Id), receipt.Id)
+            .ExecuteAsync(ct);
+        return WebhookOutcome.Duplicate;
     }
 
     /// <summary>

@@ -14,11 +14,15 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 internal sealed class RowInsert
 {
     private readonly Column[] _columns;
+    private readonly string _into;
+    private readonly string _onConflict;
 
-    private RowInsert(string sql, Column[] columns, bool sqlite)
+    private RowInsert(string into, string onConflict, Column[] columns, bool sqlite)
     {
-        Sql = sql;
+        _into = into;
+        _onConflict = onConflict;
         _columns = columns;
+        Sql = $"{into} VALUES ({string.Join(", ", columns.Select(c => c.Parameter))}) {onConflict}";
         SqliteBound = sqlite && columns.All(c => SqliteRowBinding.Supports(c.Mapping.Converter?.ProviderClrType ?? c.Mapping.ClrType));
     }
 
@@ -49,10 +53,21 @@ internal sealed class RowInsert
                 p.GetRelationalTypeMapping(),
                 p.IsNullable))
             .ToArray();
-        var text = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
-            + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) "
-            + $"VALUES ({string.Join(", ", columns.Select(c => c.Parameter))}) {onConflict ?? "ON CONFLICT DO NOTHING"}";
-        return new RowInsert(text, columns, db.Database.IsSqlite());
+        var into = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} "
+            + $"({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))})";
+        return new RowInsert(into, onConflict ?? "ON CONFLICT DO NOTHING", columns, db.Database.IsSqlite());
+    }
+
+    /// <summary>
+    /// The same insert as an <c>INSERT … SELECT … WHERE <paramref name="condition"/></c>, its parameters named
+    /// <c>@<paramref name="prefix"/>0</c>, … and cast to their column's type (a parameter in a SELECT list is not typed by
+    /// the column it fills). For combining several inserts in one statement (<see cref="WriteSql.PostgresInbound"/>).
+    /// </summary>
+    public string SelectSql(string prefix, string condition)
+    {
+        // The base type only: CAST(… AS character varying(16)) would cut a longer value where the insert rejects it.
+        var values = _columns.Select((c, i) => $"CAST(@{prefix}{i} AS {c.Mapping.StoreTypeNameBase})");
+        return $"{_into} SELECT {string.Join(", ", values)} WHERE {condition} {_onConflict}";
     }
 
     /// <summary>
@@ -91,8 +106,11 @@ internal sealed class RowInsert
     public object Convert(string property, object? value) => Convert(_columns[IndexOf(property)], value);
 
 
-    /// <summary>Binds <paramref name="row"/> to a Microsoft.Data.Sqlite or Npgsql command (when not <see cref="SqliteBound"/>).</summary>
-    public void Bind(WriteSession session, DbCommand command, PreparedRow row)
+    /// <summary>
+    /// Binds <paramref name="row"/> to a Microsoft.Data.Sqlite or Npgsql command (when not <see cref="SqliteBound"/>), its
+    /// parameters named as in <see cref="Sql"/>, or as in <see cref="SelectSql"/> with <paramref name="prefix"/>.
+    /// </summary>
+    public void Bind(WriteSession session, DbCommand command, PreparedRow row, string? prefix = null)
     {
         if (row.Insert != this)
         {
@@ -102,7 +120,8 @@ internal sealed class RowInsert
         for (var i = 0; i < _columns.Length; i++)
         {
             var column = _columns[i];
-            session.AddProviderValue(command, column.Parameter, column.Mapping, column.Nullable, row.Values[i]);
+            var name = prefix is null ? column.Parameter : $"@{prefix}{i}";
+            session.AddProviderValue(command, name, column.Mapping, column.Nullable, row.Values[i]);
         }
 
         foreach (var (name, property, value) in row.Parameters)

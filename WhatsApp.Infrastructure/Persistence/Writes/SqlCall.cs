@@ -12,7 +12,7 @@ internal readonly struct SqlCall<T>(WriteSession session, DbCommand command)
         return this;
     }
 
-    public Task<int> ExecuteAsync(CancellationToken ct) => command.ExecuteNonQueryAsync(ct);
+    public async Task<int> ExecuteAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteNonQueryAsync(ct);
 
-    public Task<DbDataReader> ReadAsync(CancellationToken ct) => command.ExecuteReaderAsync(ct);
+    public async Task<DbDataReader> ReadAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteReaderAsync(ct);
 }
