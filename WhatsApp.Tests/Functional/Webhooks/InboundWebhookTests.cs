@@ -64,18 +64,20 @@ public sealed class InboundWebhookTests
     }
 
     [Test]
-    public async Task Inbound_DeliveredThreeTimes_IsStoredOnce()
+    public async Task Inbound_DeliveredThreeTimes_IsStoredAndCountedOnce()
     {
         var uuid = Guid.NewGuid().ToString();
 
         for (var i = 0; i < 3; i++)
         {
-            var response = await _host.PostSignedAsync(WebhookTestHost.InboundForm(uuid));
+            var response = await _host.PostSignedAsync(WebhookTestHost.InboundForm(uuid, from: "919999990003"));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
         Assert.That(await CountAsync(uuid), Is.EqualTo(1));
         Assert.That(await _host.Factory.WithDbAsync(db => db.WebhookReceipts.CountAsync(r => r.Outcome == WebhookOutcome.Duplicate)), Is.EqualTo(2));
+        Assert.That(await _host.Factory.WithDbAsync(db => db.Contacts.Where(c => c.Number == "+919999990003").Select(c => c.InboundCount).SingleAsync()),
+            Is.EqualTo(1), "the conversation summary counts the message once");
     }
 
     [Test]
