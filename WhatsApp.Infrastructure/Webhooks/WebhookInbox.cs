@@ -21,8 +21,6 @@ internal sealed partial class WebhookInbox(
     TimeProvider time,
     ILogger<WebhookInbox> logger) : IWebhookInbox
 {
-    private string? _postgresInbound;
-
     public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
@@ -106,7 +104,9 @@ internal sealed partial class WebhookInbox(
 
     /// <summary>
     /// PostgreSQL, an inbound message read without error: the nonce, the message, its conversation summary and the
-    /// receipt in one round trip (<see cref="WriteSql.PostgresInbound"/>), with the outcomes the statements one by one give.
+    /// receipt in one round trip (<see cref="WriteSession.InsertChainAsync"/>): the message and the receipt only for a nonce
+    /// not seen within the window, the conversation summary only for a message not stored before, as the statements one
+    /// by one do.
     /// </summary>
     private async Task<WebhookOutcome> IngestInboundAsOneStatementAsync(
         WriteSession session,
@@ -120,20 +120,11 @@ internal sealed partial class WebhookInbox(
         // Stored as processed; the rare message stored before gets its outcome corrected below, in the same transaction.
         receipt.MarkProcessed(WebhookOutcome.Processed, time.GetUtcNow());
         receiptRow.Refresh(nameof(WebhookReceipt.Outcome), nameof(WebhookReceipt.ProcessedAt), nameof(WebhookReceipt.Error));
-        var (message, summary) = (inbound.Message!, inbound.Summary!);
-        var command = session.Command(
-            _postgresInbound ??= WriteSql.PostgresInbound(nonce.Insert, message.Insert, summary.Insert, receiptRow.Insert));
-        nonce.Insert.Bind(session, command, nonce, "n");
-        message.Insert.Bind(session, command, message, "m");
-        summary.Insert.Bind(session, command, summary, "s");
-        receiptRow.Insert.Bind(session, command, receiptRow, "r");
-        bool fresh, stored;
-        await using (var reader = await (await session.PreparedAsync(command, ct)).ExecuteReaderAsync(ct))
-        {
-            await reader.ReadAsync(ct);
-            (fresh, stored) = (reader.GetBoolean(0), reader.GetBoolean(1));
-        }
-
+        var written = await session.InsertChainAsync(
+            "inbound webhook",
+            [("nonce", nonce, null), ("message", inbound.Message!, "nonce"), ("summary", inbound.Summary!, "message"), ("receipt", receiptRow, "nonce")],
+            ct);
+        var (fresh, stored) = (written[0], written[1]);
         if (!fresh)
         {
             LogReplay(delivery.Method, delivery.Url.Split('?', 2)[0]);

@@ -61,7 +61,7 @@ internal sealed class RowInsert
     /// <summary>
     /// The same insert as an <c>INSERT … SELECT … WHERE <paramref name="condition"/></c>, its parameters named
     /// <c>@<paramref name="prefix"/>0</c>, … and cast to their column's type (a parameter in a SELECT list is not typed by
-    /// the column it fills). For combining several inserts in one statement (<see cref="WriteSql.PostgresInbound"/>).
+    /// the column it fills). For combining several inserts in one statement (<see cref="WriteSql.PostgresChain"/>).
     /// </summary>
     public string SelectSql(string prefix, string condition)
     {

@@ -17,6 +17,7 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
     private readonly RowInserts _inserts;
     private readonly HashSet<DbCommand> _prepared = [];
+    private readonly Dictionary<string, string> _chains = new(StringComparer.Ordinal);
     private readonly bool _postgres;
     private SqliteRowStatements? _sqlite;
     private IDbContextTransaction? _transaction;
@@ -130,6 +131,41 @@ internal sealed class WriteSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// PostgreSQL: runs <paramref name="rows"/> as one statement (<see cref="WriteSql.PostgresChain"/>), each row only if
+    /// the one it comes <c>After</c> was written; returns, row by row, whether it was. <paramref name="chain"/> names the
+    /// shape of the chain (its rows' names, inserts and order), under which its SQL is built once for the session.
+    /// </summary>
+    public async Task<bool[]> InsertChainAsync(string chain, (string Name, PreparedRow Row, string? After)[] rows, CancellationToken ct)
+    {
+        if (!_postgres)
+        {
+            throw new InvalidOperationException("Chained inserts are PostgreSQL's.");
+        }
+
+        if (!_chains.TryGetValue(chain, out var sql))
+        {
+            sql = WriteSql.PostgresChain(rows.Select(r => (r.Name, r.Row.Insert, r.After)));
+            _chains.Add(chain, sql);
+        }
+
+        var command = Command(sql);
+        foreach (var (name, row, _) in rows)
+        {
+            row.Insert.Bind(this, command, row, name);
+        }
+
+        var written = new bool[rows.Length];
+        await using var reader = await (await PreparedAsync(command, ct)).ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        for (var i = 0; i < written.Length; i++)
+        {
+            written[i] = reader.GetBoolean(i);
+        }
+
+        return written;
+    }
+
+    /// <summary>
     /// PostgreSQL: <paramref name="command"/>, bound, prepared on the server the first time it runs on this connection,
     /// so that later runs skip parsing and planning (about as much of the server's time as the write itself for the
     /// inbound webhook's statement). SQLite's commands are prepared by Microsoft.Data.Sqlite on their first run anyway.
@@ -206,6 +242,7 @@ internal sealed class WriteSession : IAsyncDisposable
         _commands.Clear();
         _parameters.Clear();
         _prepared.Clear();
+        _chains.Clear();
         _sqlite?.Dispose();
         _sqlite = null;
         await RollbackAsync();

@@ -46,19 +46,18 @@ internal static class WriteSql
         """;
 
     /// <summary>
-    /// PostgreSQL: an inbound webhook's four inserts as one statement, so one round trip instead of four (each was a
-    /// wait of the single writer's). Each insert runs only if the one it depends on wrote its row, as the statements
-    /// one by one do: the message and the receipt only for a nonce not seen within the window, the conversation summary
-    /// only for a message not stored before. Returns whether the nonce and the message were written.
+    /// PostgreSQL: inserts that depend on each other as one statement of data-modifying CTEs, so one round trip instead
+    /// of one per insert (each was a wait of the single writer's). Each insert runs only if the one it comes
+    /// <c>After</c> wrote its row, as the statements one by one with their checks would; its parameters are named after
+    /// it (<see cref="RowInsert.SelectSql"/>). Returns one row: for each insert, whether it wrote its row.
     /// </summary>
-    public static string PostgresInbound(RowInsert nonce, RowInsert message, RowInsert summary, RowInsert receipt) =>
-        $"""
-        WITH nonce AS ({nonce.SelectSql("n", "TRUE")} RETURNING 1),
-        message AS ({message.SelectSql("m", "EXISTS (SELECT 1 FROM nonce)")} RETURNING 1),
-        summary AS ({summary.SelectSql("s", "EXISTS (SELECT 1 FROM message)")}),
-        receipt AS ({receipt.SelectSql("r", "EXISTS (SELECT 1 FROM nonce)")})
-        SELECT EXISTS (SELECT 1 FROM nonce), EXISTS (SELECT 1 FROM message)
-        """;
+    public static string PostgresChain(IEnumerable<(string Name, RowInsert Insert, string? After)> inserts)
+    {
+        var steps = inserts.ToList();
+        var ctes = steps.Select(s =>
+            $"{s.Name} AS ({s.Insert.SelectSql(s.Name, s.After is null ? "TRUE" : $"EXISTS (SELECT 1 FROM {s.After})")} RETURNING 1)");
+        return $"WITH {string.Join(",\n", ctes)}\nSELECT {string.Join(", ", steps.Select(s => $"EXISTS (SELECT 1 FROM {s.Name})"))}";
+    }
 
     /// <summary>The outcome of a receipt stored as processed whose message turned out to be stored before.</summary>
     public const string ReceiptOutcome = """UPDATE "WebhookReceipts" SET "Outcome" = @outcome WHERE "Id" = @id""";
