@@ -20,36 +20,13 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
     private static async Task<bool> AddAsync(
         WriteSession session, Message message, string? idempotencyKey, PreparedRow? key, PreparedRow row, PreparedRow summary, CancellationToken ct)
     {
-        if (session.Db.Database.IsNpgsql())
-        {
-            return await AddAsOneStatementAsync(session, message, idempotencyKey, key, row, summary, ct);
-        }
-
-        // The key first: a request that lost the race for it writes nothing (the queue rolls back its savepoint).
-        if (key is not null && await session.InsertAsync(key, ct) == 0)
-        {
-            throw new DuplicateIdempotencyKeyException(idempotencyKey!);
-        }
-
-        if (await session.InsertAsync(row, ct) == 0)
-        {
-            throw new InvalidOperationException($"Message {message.Id} is already stored.");
-        }
-
-        await session.InsertAsync(summary, ct);
-        return true;
-    }
-
-    /// <summary>PostgreSQL: the same inserts and checks in one round trip (<see cref="WriteSession.InsertChainAsync"/>).</summary>
-    private static async Task<bool> AddAsOneStatementAsync(
-        WriteSession session, Message message, string? idempotencyKey, PreparedRow? key, PreparedRow row, PreparedRow summary, CancellationToken ct)
-    {
         if (key is null)
         {
             var written = await session.InsertChainAsync("message", [("message", row, null), ("summary", summary, "message")], ct);
             return written[0] ? true : throw new InvalidOperationException($"Message {message.Id} is already stored.");
         }
 
+        // The key first: a request that lost the race for it writes nothing (and the queue rolls back its savepoint).
         var keyed = await session.InsertChainAsync(
             "message with idempotency key", [("idempotency_key", key, null), ("message", row, "idempotency_key"), ("summary", summary, "message")], ct);
         if (!keyed[0])

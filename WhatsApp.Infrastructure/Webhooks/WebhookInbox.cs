@@ -82,9 +82,9 @@ internal sealed partial class WebhookInbox(
         WebhookProcessor.PreparedInbound? inbound,
         CancellationToken ct)
     {
-        if (inbound is { Failure: null } && session.Db.Database.IsNpgsql())
+        if (inbound is { Failure: null })
         {
-            return await IngestInboundAsOneStatementAsync(session, delivery, nonce, receipt, receiptRow, inbound, ct);
+            return await IngestInboundAsync(session, delivery, nonce, receipt, receiptRow, inbound, ct);
         }
 
         if (await session.InsertAsync(nonce, ct) == 0)
@@ -103,12 +103,11 @@ internal sealed partial class WebhookInbox(
     }
 
     /// <summary>
-    /// PostgreSQL, an inbound message read without error: the nonce, the message, its conversation summary and the
-    /// receipt in one round trip (<see cref="WriteSession.InsertChainAsync"/>): the message and the receipt only for a nonce
-    /// not seen within the window, the conversation summary only for a message not stored before, as the statements one
-    /// by one do.
+    /// An inbound message read without error: the nonce, the message, its conversation summary and the receipt as one
+    /// chain (<see cref="WriteSession.InsertChainAsync"/>, one round trip on PostgreSQL): the message and the receipt only
+    /// for a nonce not seen within the window, the conversation summary only for a message not stored before.
     /// </summary>
-    private async Task<WebhookOutcome> IngestInboundAsOneStatementAsync(
+    private async Task<WebhookOutcome> IngestInboundAsync(
         WriteSession session,
         WebhookDelivery delivery,
         PreparedRow nonce,

@@ -131,15 +131,22 @@ internal sealed class WriteSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// PostgreSQL: runs <paramref name="rows"/> as one statement (<see cref="WriteSql.PostgresChain"/>), each row only if
-    /// the one it comes <c>After</c> was written; returns, row by row, whether it was. <paramref name="chain"/> names the
-    /// shape of the chain (its rows' names, inserts and order), under which its SQL is built once for the session.
+    /// Inserts <paramref name="rows"/> in order, each only if the row it comes <c>After</c> was written; returns, row by
+    /// row, whether it was. On PostgreSQL as one statement (<see cref="WriteSql.PostgresChain"/>), so one round trip
+    /// instead of one per row; <paramref name="chain"/> names the shape of the chain (its rows' names, inserts and
+    /// order), under which its SQL is built once for the session. On SQLite, in process, row by row.
     /// </summary>
     public async Task<bool[]> InsertChainAsync(string chain, (string Name, PreparedRow Row, string? After)[] rows, CancellationToken ct)
     {
+        var written = new bool[rows.Length];
         if (!_postgres)
         {
-            throw new InvalidOperationException("Chained inserts are PostgreSQL's.");
+            for (var i = 0; i < rows.Length; i++)
+            {
+                written[i] = WrittenBefore(rows, written, rows[i].After) && await InsertAsync(rows[i].Row, ct) > 0;
+            }
+
+            return written;
         }
 
         if (!_chains.TryGetValue(chain, out var sql))
@@ -154,7 +161,6 @@ internal sealed class WriteSession : IAsyncDisposable
             row.Insert.Bind(this, command, row, name);
         }
 
-        var written = new bool[rows.Length];
         await using var reader = await (await PreparedAsync(command, ct)).ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         for (var i = 0; i < written.Length; i++)
@@ -163,6 +169,24 @@ internal sealed class WriteSession : IAsyncDisposable
         }
 
         return written;
+    }
+
+    private static bool WrittenBefore((string Name, PreparedRow Row, string? After)[] rows, bool[] written, string? name)
+    {
+        if (name is null)
+        {
+            return true;
+        }
+
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (rows[i].Name == name)
+            {
+                return written[i];
+            }
+        }
+
+        throw new ArgumentException($"No row named {name} comes before it.", nameof(rows));
     }
 
     /// <summary>
