@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Plivo.Signatures;
+using WhatsApp.Infrastructure.Privacy;
 
 namespace WhatsApp.Api.Webhooks;
 
@@ -31,7 +32,7 @@ internal sealed class PlivoSignatureFilter(
         var (parameters, status, problem) = await PlivoWebhookRequestReader.ReadAsync(request, MaxBodyBytes, http.RequestAborted);
         if (parameters is null)
         {
-            PlivoWebhookLog.Malformed(logger, request.Method, request.Path, status, problem);
+            PlivoWebhookLog.Malformed(logger, request.Method, MaskedPath(request), status, problem);
             await RejectAsync(context, status, "Not a Plivo webhook", problem);
             return;
         }
@@ -42,7 +43,7 @@ internal sealed class PlivoSignatureFilter(
         // Outside Development the switch is ignored (and start-up refuses it): production always checks.
         if (!options.ValidateSignatures && environment.IsDevelopment())
         {
-            PlivoWebhookLog.ValidationOff(logger, request.Method, request.Path);
+            PlivoWebhookLog.ValidationOff(logger, request.Method, MaskedPath(request));
             var nonce = request.Headers[PlivoSignatureHeaders.V3Nonce].ToString();
             http.SetPlivoWebhookContext(new PlivoWebhookContext(
                 nonce.Length > 0 ? nonce : Guid.NewGuid().ToString(), PlivoWebhookContext.None, parameters, signedUrl));
@@ -55,7 +56,7 @@ internal sealed class PlivoSignatureFilter(
         {
             var present = PlivoSignatureHeaders.All.Where(request.Headers.ContainsKey).DefaultIfEmpty("none");
             PlivoWebhookLog.Rejected(
-                logger, request.Method, request.Path, failure, signedUrl.Split('?', 2)[0], string.Join(", ", present));
+                logger, request.Method, MaskedPath(request), failure, signedUrl.Split('?', 2)[0], string.Join(", ", present));
             await RejectAsync(
                 context, StatusCodes.Status403Forbidden, "Invalid Plivo signature", "The request does not carry a valid Plivo signature.");
             return;
@@ -64,6 +65,8 @@ internal sealed class PlivoSignatureFilter(
         http.SetPlivoWebhookContext(verified);
         await next();
     }
+
+    private static string MaskedPath(HttpRequest request) => ContactMask.MaskNumbersIn(request.Path.ToString());
 
     private async Task RejectAsync(ResourceExecutingContext context, int status, string title, string detail)
     {
