@@ -71,6 +71,20 @@ public sealed class ApiKeyStartupTests
         Assert.That(error!.Message, Does.Contain("Auth:ApiKeys:2:Key").And.Contain("Auth:ApiKeys:0:Key").And.Not.Contain(TestApiKeys.Admin));
     }
 
+    [TestCase("Auth:FailedAttempts:Limit", "-1", "Auth:FailedAttempts:Limit")]
+    [TestCase("Auth:FailedAttempts:Window", "00:00:00", "Auth:FailedAttempts:Window")]
+    [TestCase("Auth:FailedAttempts:MaxTrackedAddresses", "0", "Auth:FailedAttempts:MaxTrackedAddresses")]
+    [TestCase("ForwardedHeaders:KnownProxies:0", "proxy.internal", "ForwardedHeaders:KnownProxies:0")]
+    [TestCase("ForwardedHeaders:KnownNetworks:0", "10.0.0.0", "ForwardedHeaders:KnownNetworks:0")]
+    public void Start_WithABadThrottleOrProxySetting_FailsNamingTheKey(string key, string value, string named)
+    {
+        using var factory = new StartupFactory("Testing", StartupFactory.WithKey(new Dictionary<string, string?> { [key] = value }));
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain(named));
+    }
+
     [Test]
     public void SampleKeys_AreExactlyTheKeysOfAppsettingsDevelopment()
     {
