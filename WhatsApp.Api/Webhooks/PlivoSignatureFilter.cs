@@ -10,7 +10,8 @@ namespace WhatsApp.Api.Webhooks;
 /// <summary>
 /// Lets a webhook through only with a valid Plivo signature, before model binding. A POST must be a form
 /// (<c>application/x-www-form-urlencoded</c>, at most <see cref="MaxBodyBytes"/>); a GET carries its parameters in
-/// the query. The URL checked is the one Plivo called (<see cref="WebhookUrlBuilder"/>). Failures are problem details:
+/// the query. The URL checked is the one Plivo called (<see cref="WebhookUrlBuilder"/>), from <c>Plivo:PublicBaseUrl</c>;
+/// only Development falls back to the request's own URL. Failures are problem details:
 /// 403 for a bad or missing signature, 413, 415, 405 or 400 for a request that is not a Plivo webhook at all.
 /// On success the request gets a <see cref="PlivoWebhookContext"/>.
 /// </summary>
@@ -38,7 +39,18 @@ internal sealed class PlivoSignatureFilter(
         }
 
         var options = webhooks.CurrentValue;
-        var signedUrl = WebhookUrlBuilder.Build(request, plivo.CurrentValue.PublicBaseUrl);
+        var publicBaseUrl = plivo.CurrentValue.PublicBaseUrl;
+
+        // The Host header is the caller's to choose: outside Development the URL comes from configuration or not at all.
+        if (publicBaseUrl is null && !environment.IsDevelopment())
+        {
+            PlivoWebhookLog.NoPublicBaseUrl(logger, request.Method, MaskedPath(request));
+            await RejectAsync(
+                context, StatusCodes.Status403Forbidden, "Invalid Plivo signature", "The signature cannot be checked: Plivo:PublicBaseUrl is not configured.");
+            return;
+        }
+
+        var signedUrl = WebhookUrlBuilder.Build(request, publicBaseUrl);
 
         // Outside Development the switch is ignored (and start-up refuses it): production always checks.
         if (!options.ValidateSignatures && environment.IsDevelopment())
