@@ -17,6 +17,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    FailedAuthenticationTracker failures,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -71,7 +72,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
     private void RecordFailure(string header)
     {
         var address = Context.Connection.RemoteIpAddress;
-        var outcome = Context.RequestServices.GetRequiredService<FailedAuthenticationTracker>().RecordFailure(address);
+        var outcome = failures.RecordFailure(address);
         var shown = address?.ToString() ?? "unknown";
         if (!outcome.Throttled)
         {

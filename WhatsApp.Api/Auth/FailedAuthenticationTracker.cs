@@ -10,7 +10,7 @@ namespace WhatsApp.Api.Auth;
 /// ones share one overflow allowance, so a flood of distinct addresses cannot grow the table or buy fresh guesses.
 /// IPv6 addresses count per /64, the block one host is usually given. Only failures touch it.
 /// </summary>
-internal sealed class FailedAuthenticationTracker(IOptions<FailedAuthenticationOptions> options, TimeProvider time)
+public sealed class FailedAuthenticationTracker(IOptions<FailedAuthenticationOptions> options, TimeProvider time)
 {
     private static readonly IPAddress Unknown = IPAddress.IPv6None;
 

@@ -21,10 +21,6 @@ internal sealed class DatabaseReadinessProbe(
     private readonly Lock _lock = new();
     private Task<HealthCheckResult>? _check;
     private long _startedAt;
-    private long _checksStarted;
-
-    /// <summary>Database checks started so far (each takes the write lock on SQLite).</summary>
-    public long ChecksStarted => Interlocked.Read(ref _checksStarted);
 
     public Task<HealthCheckResult> CheckAsync(CancellationToken ct)
     {
@@ -34,7 +30,6 @@ internal sealed class DatabaseReadinessProbe(
             if (_check is null || (_check.IsCompleted && time.GetElapsedTime(_startedAt) >= options.Value.ReadinessCacheDuration))
             {
                 _startedAt = time.GetTimestamp();
-                Interlocked.Increment(ref _checksStarted);
                 _check = RunAsync();
             }
 
