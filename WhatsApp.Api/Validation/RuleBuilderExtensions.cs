@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using WhatsApp.Domain.Contacts;
 
 namespace WhatsApp.Api.Validation;
 
@@ -16,6 +17,10 @@ internal static class RuleBuilderExtensions
     public static IRuleBuilderOptions<T, string?> OneOf<T>(this IRuleBuilder<T, string?> rule, params string[] allowed) =>
         rule.Must(value => value is null || allowed.Contains(value, StringComparer.Ordinal))
             .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", allowed)}.");
+
+    /// <summary>An E.164 number by the one rule of <see cref="PhoneNumber.IsE164"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> E164<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || PhoneNumber.IsE164(value)).WithMessage(PhoneNumber.Message);
 
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || IsAbsoluteUrl(value, Uri.UriSchemeHttp, Uri.UriSchemeHttps))
