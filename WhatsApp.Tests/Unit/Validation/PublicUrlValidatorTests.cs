@@ -27,6 +27,8 @@ public sealed class PublicUrlValidatorTests : ValidatorTestBase
         ("IPv4 loopback, not .1", "https://127.10.20.30/a.png"),
         ("IPv4 loopback as one decimal", "https://2130706433/a.png"),
         ("IPv4 loopback in hex", "https://0x7f.0.0.1/a.png"),
+        ("IPv4 loopback in octal", "https://0177.0.0.1/a.png"),
+        ("IPv4 loopback, short form", "https://127.1/a.png"),
         ("IPv6 loopback", "https://[::1]/a.png"),
         ("RFC 1918 10/8", "https://10.1.2.3/a.png"),
         ("RFC 1918 172.16/12 low", "https://172.16.0.1/a.png"),
@@ -41,10 +43,13 @@ public sealed class PublicUrlValidatorTests : ValidatorTestBase
         ("IPv4-mapped loopback", "https://[::ffff:127.0.0.1]/a.png"),
         ("IPv4-mapped private", "https://[::ffff:192.168.0.1]/a.png"),
         ("IPv4-mapped link-local", "https://[::ffff:169.254.169.254]/a.png"),
+        ("IPv4-mapped loopback in hex", "https://[::ffff:7f00:1]/a.png"),
+        ("IPv4-compatible loopback", "https://[::127.0.0.1]/a.png"),
         ("localhost", "https://localhost/a.png"),
         ("LOCALHOST with a trailing dot", "https://LOCALHOST./a.png"),
         ("a name under localhost", "https://api.localhost/a.png"),
         ("localhost with a port", "https://localhost:8443/a.png"),
+        ("localhost percent-encoded", "https://%6c%6fcalhost/a.png"),
     ];
 
     private static readonly (string Kind, string Url)[] Accepted =
