@@ -29,9 +29,12 @@ public static class DependencyInjection
                 // Every action gets a body cap; an action may declare its own [RequestBodyLimit].
                 o.Filters.Add(new RequestBodyLimitAttribute(RequestBodyLimitAttribute.DefaultMaxBytes));
                 o.ModelMetadataDetailsProviders.Add(new ValidatedAsAWhole(typeof(SendMessageRequest)));
+                // And a query parameter none of its parameters binds is a 400 naming it, as an unknown body field is.
+                o.Filters.AddService<UnknownQueryParameterFilter>();
             })
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
+        services.AddSingleton<UnknownQueryParameterFilter>();
         ValidationSetup.Configure();
         services.AddSendMessageValidation();
         services.AddFluentValidationAutoValidation();

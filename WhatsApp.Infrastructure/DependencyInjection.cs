@@ -39,6 +39,9 @@ public static class DependencyInjection
             .Validate(o => o.MaxConcurrency >= 1 && o.BatchSize >= 1, "Dispatch:MaxConcurrency and Dispatch:BatchSize must be at least 1.")
             .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
             .ValidateOnStart();
+
+        // A stop (SIGTERM) lets the dispatcher's requests in flight finish: the host must wait longer than one attempt.
+        services.AddOptions<HostOptions>().Configure<IOptions<DispatchOptions>>((host, dispatch) => host.ShutdownTimeout = dispatch.Value.ShutdownTimeout);
         var database = AddDatabase(services, configuration, environment);
         services.TryAddSingleton(TimeProvider.System);
         if (database.Provider == DatabaseProvider.Postgres)

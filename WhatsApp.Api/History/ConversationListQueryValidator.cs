@@ -1,4 +1,5 @@
 using FluentValidation;
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.History;
 
 namespace WhatsApp.Api.History;
@@ -8,7 +9,7 @@ public sealed class ConversationListQueryValidator : AbstractValidator<Conversat
     public ConversationListQueryValidator()
     {
         RuleFor(q => q.Window).Must(w => w is null or "open" or "closed").WithMessage("Must be 'open' or 'closed'.");
-        RuleFor(q => q.Q).Matches(@"^\+?[0-9]{1,15}$").WithMessage("Must be the start of a phone number, e.g. +4420.");
+        RuleFor(q => q.Q).Must(q => q is null || PhoneNumber.IsPrefix(q)).WithMessage("Must be the start of a phone number, e.g. +4420.");
         RuleFor(q => q.Limit).InclusiveBetween(1, QueryValues.MaxLimit);
         RuleFor(q => q.Cursor).Must(c => c is null || CursorCodec.TryDecode(c, out ConversationCursor? _))
             .WithMessage("Not a cursor returned by this endpoint.");

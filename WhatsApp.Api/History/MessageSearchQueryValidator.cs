@@ -1,5 +1,5 @@
 using FluentValidation;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Validation;
 
 namespace WhatsApp.Api.History;
 
@@ -7,8 +7,8 @@ public sealed class MessageSearchQueryValidator : AbstractValidator<MessageSearc
 {
     public MessageSearchQueryValidator()
     {
-        RuleFor(q => q.Contact).Matches(PhoneNumbers.E164()).WithMessage(PhoneNumbers.Message);
-        RuleFor(q => q.From).Matches(PhoneNumbers.E164()).WithMessage(PhoneNumbers.Message);
+        RuleFor(q => q.Contact).E164();
+        RuleFor(q => q.From).E164();
         RuleFor(q => q.Direction).Must(d => d is null || QueryValues.Direction(d) is not null)
             .WithMessage($"Must be one of: {string.Join(", ", QueryValues.DirectionNames)}.");
         RuleFor(q => q.Type).Must(t => t is null || QueryValues.Type(t) is not null)

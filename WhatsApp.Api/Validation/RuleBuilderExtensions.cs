@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using WhatsApp.Domain.Contacts;
 
 namespace WhatsApp.Api.Validation;
 
@@ -17,14 +18,20 @@ internal static class RuleBuilderExtensions
         rule.Must(value => value is null || allowed.Contains(value, StringComparer.Ordinal))
             .WithMessage($"'{{PropertyName}}' must be one of: {string.Join(", ", allowed)}.");
 
+    /// <summary>An E.164 number by the one rule of <see cref="PhoneNumber.IsE164"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> E164<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || PhoneNumber.IsE164(value)).WithMessage(PhoneNumber.Message);
+
     public static IRuleBuilderOptions<T, string?> HttpUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || IsAbsoluteUrl(value, Uri.UriSchemeHttp, Uri.UriSchemeHttps))
             .WithMessage("'{PropertyName}' must be an absolute http or https URL.")
+            .PublicUrl()
             .MaximumLength(WhatsAppLimits.UrlMax);
 
     public static IRuleBuilderOptions<T, string?> HttpsUrl<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(value => value is null || IsAbsoluteUrl(value, Uri.UriSchemeHttps))
             .WithMessage("'{PropertyName}' must be an absolute https URL.")
+            .PublicUrl()
             .MaximumLength(WhatsAppLimits.UrlMax);
 
     public static IRuleBuilderOptions<T, string?> Coordinate<T>(this IRuleBuilder<T, string?> rule, int bound) =>
@@ -42,6 +49,11 @@ internal static class RuleBuilderExtensions
         this IRuleBuilder<T, TChild?> rule, IValidator<TChild> validator)
         where TChild : class =>
         rule.SetValidator((IValidator<TChild?>)(object)validator);
+
+    /// <summary>Plivo and WhatsApp fetch these URLs: see <see cref="Validation.PublicUrl"/> for what is refused.</summary>
+    private static IRuleBuilderOptions<T, string?> PublicUrl<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(value => value is null || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || Validation.PublicUrl.IsPublic(uri))
+            .WithMessage("'{PropertyName}' must be a public URL: no user:password@, and no loopback, private, link-local, unspecified or localhost host.");
 
     private static bool IsAbsoluteUrl(string value, params string[] schemes) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme, StringComparer.Ordinal);

@@ -11,8 +11,6 @@ namespace WhatsApp.Api.Validation;
 /// </summary>
 public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageRequest>
 {
-    private const string E164 = @"^\+[1-9]\d{7,14}$";
-
     public SendMessageRequestValidator(ISenderDirectory senders)
     {
         ArgumentNullException.ThrowIfNull(senders);
@@ -20,12 +18,12 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
         RuleFor(x => x.To)
             .Cascade(CascadeMode.Stop)
             .NotEmpty()
-            .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
+            .E164()
             .NotEqual(x => x.From ?? senders.DefaultSender).WithMessage("'{PropertyName}' must differ from the sender.");
 
         RuleFor(x => x.From)
             .Cascade(CascadeMode.Stop)
-            .Matches(E164).WithMessage("'{PropertyName}' must be an E.164 number such as +14155552671.")
+            .E164()
             .Must(from => from is null || senders.IsConfigured(from)).WithMessage("'{PropertyName}' is not a configured sender.");
 
         RuleFor(x => x.Type).OneOf([.. MessageTypes.All]);

@@ -7,8 +7,8 @@ public sealed class SimulateInboundRequestValidator : AbstractValidator<Simulate
 {
     public SimulateInboundRequestValidator()
     {
-        RuleFor(r => r.From).NotEmpty().Matches(PhoneNumbers.E164()).WithMessage(PhoneNumbers.Message);
-        RuleFor(r => r.To).Matches(PhoneNumbers.E164()).When(r => r.To is not null).WithMessage(PhoneNumbers.Message);
+        RuleFor(r => r.From).NotEmpty().E164();
+        RuleFor(r => r.To).E164();
         RuleFor(r => r.Message).NotEmpty().MaximumLength(WhatsAppLimits.TextMax);
     }
 }

@@ -41,6 +41,12 @@ public sealed class MessageDispatcher(
     }
 
     /// <summary>Sends one claimed message and stores the outcome.</summary>
+    /// <param name="message">A message this dispatcher has claimed.</param>
+    /// <param name="ct">
+    /// The dispatcher's stop. It cancels only the waits before the message is marked as sending (it then goes back to
+    /// the queue); a request already in flight runs to its answer, bounded by the provider's own attempt timeout, and
+    /// the answer is stored, so a routine stop leaves no outcome unknown.
+    /// </param>
     public async Task DispatchOneAsync(Message message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -85,18 +91,20 @@ public sealed class MessageDispatcher(
                 return;
             }
 
-            result = await provider.SendAsync(message, ct);
+            // Not the stop: a cancelled request leaves the provider's answer unknown, although it may well have sent it.
+            result = await provider.SendAsync(message, CancellationToken.None);
         }
 
         Apply(message, result);
 
         // The attempt happened: record it even if shutdown began meanwhile.
-        await SaveOutcomeAsync(message, ct);
+        await SaveOutcomeAsync(message);
     }
 
-    // A failed write (the database briefly locked or read-only) is retried while the lease protects the message:
-    // dropping Plivo's answer would leave an accepted message "outcome unknown" and its uuid unknown.
-    private async Task SaveOutcomeAsync(Message message, CancellationToken ct)
+    // A failed write (the database briefly locked or read-only) is retried while the lease protects the message, during
+    // a shutdown too (the host's shutdown timeout bounds it): dropping Plivo's answer would leave an accepted message
+    // "outcome unknown" and its uuid unknown.
+    private async Task SaveOutcomeAsync(Message message)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -105,10 +113,10 @@ public sealed class MessageDispatcher(
                 await outbox.SaveOutcomeAsync(message, CancellationToken.None);
                 return;
             }
-            catch (Exception) when (attempt < MaxOutcomeSaveAttempts && !ct.IsCancellationRequested)
+            catch (Exception) when (attempt < MaxOutcomeSaveAttempts)
             {
                 var delay = Math.Min(OutcomeSaveBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1), OutcomeSaveMaxDelay.TotalMilliseconds);
-                await Task.Delay(TimeSpan.FromMilliseconds(delay), time, ct);
+                await Task.Delay(TimeSpan.FromMilliseconds(delay), time);
             }
         }
     }

@@ -21,6 +21,15 @@ public sealed class DispatchOptions
     /// <summary>Timeout of one HTTP attempt to Plivo. A timeout makes the outcome unknown; the message is not resent.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// What the host's shutdown timeout adds to <see cref="AttemptTimeout"/>: storing the answers of the requests in
+    /// flight at a stop, and the stops of the services after the dispatcher.
+    /// </summary>
+    public static readonly TimeSpan ShutdownMargin = TimeSpan.FromSeconds(20);
+
+    /// <summary>The host's shutdown timeout: a stop lets the requests in flight finish and stores their outcomes.</summary>
+    public TimeSpan ShutdownTimeout => AttemptTimeout + ShutdownMargin;
+
     /// <summary>How long a claimed message stays reserved for one dispatcher; after a crash, others take it after this.</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 

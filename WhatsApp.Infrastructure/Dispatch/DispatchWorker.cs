@@ -9,7 +9,9 @@ namespace WhatsApp.Infrastructure.Dispatch;
 
 /// <summary>
 /// Keeps up to <see cref="DispatchOptions.MaxConcurrency"/> sends in flight: whenever slots are free it claims that
-/// many due messages, so one slow request never holds back the rest.
+/// many due messages, so one slow request never holds back the rest. On a stop it claims no more, puts back what has
+/// not been sent yet, and waits for the requests in flight and their stored outcomes; the host's shutdown timeout
+/// (<see cref="DispatchOptions.ShutdownTimeout"/>) leaves room for that.
 /// </summary>
 internal sealed partial class DispatchWorker(
     IServiceScopeFactory scopes,
@@ -81,6 +83,13 @@ internal sealed partial class DispatchWorker(
             }
         }
 
+        inFlight.RemoveAll(t => t.IsCompleted);
+        if (inFlight.Count > 0)
+        {
+            LogDraining(inFlight.Count);
+        }
+
+        // Each send catches its own failures, so this waits for all of them.
         await Task.WhenAll(inFlight);
     }
 
@@ -104,6 +113,9 @@ internal sealed partial class DispatchWorker(
             slots.Release();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dispatcher stopping: waiting for {Count} sends to finish and their outcomes to be stored")]
+    private partial void LogDraining(int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Dispatch round failed; retrying after the poll interval")]
     private partial void LogRoundFailed(Exception exception);

@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WhatsApp.Domain.Contacts;
 
 namespace WhatsApp.Infrastructure.Plivo;
 
@@ -8,7 +8,7 @@ namespace WhatsApp.Infrastructure.Plivo;
 /// Checked at start-up. A half-filled Plivo section always stops the service; in Production a missing one does too,
 /// unless the simulator was chosen explicitly. Messages name the configuration key to fix.
 /// </summary>
-internal sealed partial class PlivoOptionsValidator(IHostEnvironment environment, IOptions<MessagingOptions> messaging)
+internal sealed class PlivoOptionsValidator(IHostEnvironment environment, IOptions<MessagingOptions> messaging)
     : IValidateOptions<PlivoOptions>
 {
     public ValidateOptionsResult Validate(string? name, PlivoOptions options)
@@ -34,12 +34,14 @@ internal sealed partial class PlivoOptionsValidator(IHostEnvironment environment
             }
         }
 
-        foreach (var sender in options.Senders.Append(options.DefaultSender).OfType<string>())
+        for (var i = 0; i < options.Senders.Count; i++)
         {
-            if (!E164().IsMatch(sender))
-            {
-                failures.Add($"Plivo:Senders / Plivo:DefaultSender: '{sender}' is not an E.164 number such as +14155552671.");
-            }
+            RequireE164(failures, options.Senders[i], $"Plivo:Senders:{i}");
+        }
+
+        if (options.DefaultSender is not null)
+        {
+            RequireE164(failures, options.DefaultSender, "Plivo:DefaultSender (or PLIVO_WHATSAPP_SENDER_NUMBER)");
         }
 
         if (!options.BaseUrl.IsAbsoluteUri)
@@ -63,6 +65,12 @@ internal sealed partial class PlivoOptionsValidator(IHostEnvironment environment
         }
     }
 
-    [GeneratedRegex(@"^\+[1-9]\d{7,14}$")]
-    private static partial Regex E164();
+    // The value is not echoed: a stray newline or zero-width character in it would not show in the message anyway.
+    private static void RequireE164(List<string> failures, string value, string key)
+    {
+        if (!PhoneNumber.IsE164(value))
+        {
+            failures.Add($"{key} is not an E.164 number such as +14155552671 ('+' and 8 to 15 ASCII digits, nothing before or after).");
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsApp.Domain.Contacts;
 
 namespace WhatsApp.Infrastructure.Webhooks;
 
@@ -48,7 +49,14 @@ internal sealed class PlivoFields(IReadOnlyList<KeyValuePair<string, string>> fi
         .Select(f => f.Value.Trim())
         .ToList();
 
-    /// <summary>Plivo sends numbers as digits; we store E.164.</summary>
-    public static string? ToE164(string? number) =>
-        number is null ? null : number.StartsWith('+') ? number : "+" + number;
+    /// <summary>
+    /// Plivo sends numbers as digits; we store E.164. <see cref="Get"/> already trimmed surrounding whitespace (a
+    /// stray newline is the same person); anything else that is not E.164 (zero-width characters, non-ASCII digits)
+    /// is null, so it can never become a contact of its own.
+    /// </summary>
+    public static string? ToE164(string? number)
+    {
+        var e164 = number is null || number.StartsWith('+') ? number : "+" + number;
+        return PhoneNumber.IsE164(e164) ? e164 : null;
+    }
 }

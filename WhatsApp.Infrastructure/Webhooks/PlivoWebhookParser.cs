@@ -53,7 +53,7 @@ internal static class PlivoWebhookParser
     public static InboundMessage ParseInbound(PlivoFields fields)
     {
         var uuid = fields.Get("MessageUUID") ?? throw new FormatException("The inbound message has no MessageUUID.");
-        var from = PlivoFields.ToE164(fields.Get("From")) ?? throw new FormatException("The inbound message has no From.");
+        var from = PlivoFields.ToE164(fields.Get("From")) ?? throw new FormatException("The inbound message has no From that is an E.164 number.");
         var to = PlivoFields.ToE164(fields.Get("To")) ?? string.Empty;
         var contentType = (fields.Get("ContentType") ?? "text").ToLowerInvariant();
         var media = fields.MediaUrls();

@@ -86,6 +86,27 @@ public sealed class DispatchToPlivoTests
     }
 
     [Test]
+    public async Task Send_Plivo502_EndsOutcomeUnknownAfterOneRequestAndIsNeverResent()
+    {
+        _plivo.Enqueue(FakeResponse.Error(502, "Bad gateway"));
+        var location = await SendAsync();
+
+        var message = await WaitForStatusAsync(location, "outcome_unknown");
+
+        // Past the longest backoff (200 ms) several times over: a retry would have happened by now.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var after = await ReadJsonAsync(await _sender.GetAsync(location));
+        Assert.Multiple(() =>
+        {
+            Assert.That(_plivo.Requests, Has.Count.EqualTo(1), "exactly one request reached Plivo");
+            Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("outcome_unknown"));
+            Assert.That(after.GetProperty("attempts").GetInt32(), Is.EqualTo(1));
+            Assert.That(message.GetProperty("error_code").GetString(), Is.EqualTo("outcome_unknown"));
+            Assert.That(message.GetProperty("error_reason").GetString(), Does.Contain("Plivo answered 502"));
+        });
+    }
+
+    [Test]
     public async Task Send_PlivoHangsPastTheTimeout_EndsOutcomeUnknownAndIsNotResent()
     {
         _plivo.Enqueue(FakeResponse.Hang(TimeSpan.FromSeconds(5)));

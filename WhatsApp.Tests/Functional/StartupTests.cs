@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Plivo;
@@ -89,6 +90,32 @@ public sealed class StartupTests
             Assert.That(scope.ServiceProvider.GetRequiredService<IMessagingProvider>(), Is.TypeOf<SimulatorMessagingProvider>());
             Assert.That(scope.ServiceProvider.GetRequiredService<ISenderDirectory>().DefaultSender, Is.EqualTo(SimulatorDefaults.PlaceholderSender));
         });
+    }
+
+    // A SIGTERM lets the requests in flight run to their answer: the host waits beyond one attempt.
+    [Test]
+    public void Start_WithAnAttemptTimeout_ShutdownTimeoutIsThatPlus20Seconds()
+    {
+        var settings = WithKey();
+        settings["Dispatch:AttemptTimeout"] = "00:00:07";
+        using var factory = new ConfiguredFactory("Development", settings);
+        factory.CreateClient().Dispose();
+
+        var host = factory.Services.GetRequiredService<IOptions<HostOptions>>().Value;
+
+        Assert.That(host.ShutdownTimeout, Is.EqualTo(TimeSpan.FromSeconds(27)));
+    }
+
+    [Test]
+    public void Start_WithALeaseNotLongerThanTheAttemptTimeout_FailsNamingTheKey()
+    {
+        var settings = WithKey();
+        settings["Dispatch:AttemptTimeout"] = "00:01:00";
+        using var factory = new ConfiguredFactory("Development", settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain("Dispatch:LeaseDuration"));
     }
 
     private static Dictionary<string, string?> WithKey() => new()

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using WhatsApp.Tests.Fakes;
@@ -81,6 +82,35 @@ internal sealed class ServiceProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await _process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>
+    /// SIGTERM, as <c>docker stop</c>, a deploy or Kubernetes send it, then waits up to <paramref name="timeout"/> for
+    /// the process to exit by itself (it is not killed here: <see cref="DisposeAsync"/> does that if it is still up).
+    /// </summary>
+    public async Task<ServiceExit> TerminateAsync(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+            if (kill.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"kill -TERM {_process.Id} exited with code {kill.ExitCode}.");
+            }
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return new ServiceExit(false, null, watch.Elapsed);
+        }
+
+        return new ServiceExit(true, _process.ExitCode, watch.Elapsed);
     }
 
     public async ValueTask DisposeAsync()

@@ -127,6 +127,31 @@ public sealed class PlivoNetworkFailureTests
         });
     }
 
+    // Unknown, so not resent, but still a failing Plivo: the circuit counts it and stops the next messages going out.
+    [Test]
+    public async Task SendAsync_Repeated502s_AreOutcomeUnknownAndStillOpenTheCircuit()
+    {
+        await using var client = PlivoTestClient.Create(_server, configureDispatch: d =>
+        {
+            d.CircuitMinimumThroughput = 2;
+            d.CircuitSamplingDuration = TimeSpan.FromSeconds(5);
+            d.CircuitBreakDuration = TimeSpan.FromSeconds(2);
+        });
+        _server.Behaviour = _ => FakeResponse.Error(502, "bad gateway");
+
+        var first = await client.SendAsync(PlivoTestMessages.Text());
+        var second = await client.SendAsync(PlivoTestMessages.Text());
+        var third = await client.SendAsync(PlivoTestMessages.Text());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(first, Is.TypeOf<SendResult.OutcomeUnknown>());
+            Assert.That(second, Is.TypeOf<SendResult.OutcomeUnknown>());
+            Assert.That(third, Is.TypeOf<SendResult.RetryLater>().With.Property("ErrorCode").EqualTo("circuit_open"));
+            Assert.That(_server.Requests, Has.Count.EqualTo(2));
+        });
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -72,17 +72,31 @@ public sealed class PlivoOutcomeTests
 
     [TestCase(408)]
     [TestCase(429)]
-    [TestCase(500)]
-    [TestCase(502)]
     [TestCase(503)]
-    [TestCase(504)]
-    public async Task SendAsync_TransientStatus_ReturnsRetryLater(int status)
+    public async Task SendAsync_StatusProvingTheMessageWasNotTaken_ReturnsRetryLater(int status)
     {
         _server.Enqueue(FakeResponse.Error(status, "try again"));
 
         var result = await _client.SendAsync(PlivoTestMessages.Text());
 
         Assert.That(result, Is.EqualTo(new SendResult.RetryLater($"plivo_{status}", "try again")));
+    }
+
+    // Plivo's SDKs never retry message creation: these answers do not prove that Plivo did not queue the message.
+    [TestCase(500)]
+    [TestCase(501)]
+    [TestCase(502)]
+    [TestCase(504)]
+    public async Task SendAsync_ServerErrorOtherThan503_ReturnsOutcomeUnknownNamingPlivosStatus(int status)
+    {
+        _server.Enqueue(FakeResponse.Error(status, "internal error"));
+
+        var result = await _client.SendAsync(PlivoTestMessages.Text());
+
+        Assert.That(result, Is.TypeOf<SendResult.OutcomeUnknown>());
+        var reason = ((SendResult.OutcomeUnknown)result).Reason;
+        Assert.That(reason, Does.Contain($"Plivo answered {status}").And.Contain("internal error"));
+        Assert.That(_server.Requests, Has.Count.EqualTo(1));
     }
 
     [Test]
@@ -133,7 +147,7 @@ public sealed class PlivoOutcomeTests
     }
 
     [TestCase(400, typeof(SendResult.Rejected))]
-    [TestCase(502, typeof(SendResult.RetryLater))]
+    [TestCase(502, typeof(SendResult.OutcomeUnknown))]
     public async Task SendAsync_NonJsonErrorBody_IsToleratedAndQuotedInReason(int status, Type expected)
     {
         _server.Enqueue(FakeResponse.Status(status, "<html><body>Bad things</body></html>"));

@@ -84,6 +84,60 @@ public sealed class MessageDispatcherTests
     }
 
     [Test]
+    public async Task DispatchOneAsync_StopSignalledWhileTheProviderCallIsInFlight_StillRecordsTheProvidersOutcome()
+    {
+        var message = NewMessage();
+        var answer = new TaskCompletionSource<SendResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var called = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Like a real provider: a cancelled token abandons the request, whatever Plivo does with it.
+        _provider.Setup(p => p.SendAsync(message, It.IsAny<CancellationToken>()))
+            .Returns((Message _, CancellationToken token) =>
+            {
+                called.SetResult();
+                return answer.Task.WaitAsync(token);
+            });
+        using var stop = new CancellationTokenSource();
+
+        var dispatch = Dispatcher().DispatchOneAsync(message, stop.Token);
+        await called.Task;
+        await stop.CancelAsync();
+        answer.SetResult(new SendResult.Accepted("uuid-1"));
+        await dispatch;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.Status, Is.EqualTo(MessageStatus.Sent));
+            Assert.That(message.ProviderMessageId, Is.EqualTo("uuid-1"));
+        });
+        _outbox.Verify(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task DispatchOneAsync_StopSignalledAndTheFirstSaveFails_RetriesUntilPlivosAnswerIsStored()
+    {
+        var message = NewMessage();
+        using var stop = new CancellationTokenSource();
+        _outbox.SetupSequence(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("database is locked"))
+            .Returns(Task.CompletedTask);
+        _provider.Setup(p => p.SendAsync(message, It.IsAny<CancellationToken>()))
+            .Callback(() => stop.Cancel())
+            .ReturnsAsync(new SendResult.Accepted("uuid-1"));
+
+        var dispatch = Dispatcher().DispatchOneAsync(message, stop.Token);
+        for (var i = 0; i < 100 && !dispatch.IsCompleted; i++)
+        {
+            await Task.Delay(10);
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await dispatch;
+        Assert.That(message.Status, Is.EqualTo(MessageStatus.Sent));
+        _outbox.Verify(o => o.SaveOutcomeAsync(message, It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Test]
     public async Task DispatchOneAsync_Rejected_MarksFailedWithError()
     {
         var message = NewMessage();
