@@ -8,6 +8,7 @@ using WhatsApp.Api.Contracts;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.History;
 using WhatsApp.Api.OpenApi;
+using WhatsApp.Api.Proxy;
 using WhatsApp.Api.RateLimiting;
 using WhatsApp.Api.Validation;
 using WhatsApp.Api.Webhooks;
@@ -54,6 +55,10 @@ public static class DependencyInjection
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
         services.AddSingleton<ApiKeyStore>();
+        services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FailedAuthenticationOptions>, FailedAuthenticationOptionsValidator>();
+        services.AddSingleton<FailedAuthenticationTracker>();
+        services.AddTrustedProxies();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()

@@ -15,6 +15,8 @@ builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
 
+// First, so everything after it (the invalid-key throttle included) sees the client's address, not the proxy's.
+app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();

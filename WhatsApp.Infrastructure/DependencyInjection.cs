@@ -83,6 +83,10 @@ public static class DependencyInjection
         services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
         services.AddScoped<MessageSendingService>();
         services.AddScoped<MessageDispatcher>();
+        services.AddOptions<DatabaseReadinessOptions>().BindConfiguration(DatabaseReadinessOptions.SectionName)
+            .Validate(o => o.ReadinessCacheDuration >= TimeSpan.Zero, "Database:ReadinessCacheDuration must be 00:00:00 or a positive duration.")
+            .ValidateOnStart();
+        services.AddSingleton<DatabaseReadinessProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
 
         AddMessagingProvider(services, configuration);

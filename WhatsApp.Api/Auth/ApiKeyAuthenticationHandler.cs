@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -5,21 +6,30 @@ using Microsoft.Extensions.Options;
 
 namespace WhatsApp.Api.Auth;
 
-/// <summary>Authenticates <c>X-Api-Key: …</c> or <c>Authorization: Bearer …</c>; 401 and 403 come back as problem details.</summary>
-public sealed class ApiKeyAuthenticationHandler(
+/// <summary>
+/// Authenticates <c>X-Api-Key: …</c> or <c>Authorization: Bearer …</c>; 401 and 403 come back as problem details.
+/// An invalid key is logged (address and header, never the key) and counted against the client's address
+/// (<see cref="FailedAuthenticationTracker"/>); an address over its limit gets 429 for invalid keys. A valid key is
+/// checked first and always passes, whatever its address did.
+/// </summary>
+public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiKeyStore keys,
+    FailedAuthenticationTracker failures,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string HeaderName = "X-Api-Key";
 
+    private const string AuthorizationHeader = "Authorization";
+    private static readonly object ThrottledItem = new();
+
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = PresentedKey();
+        var (presented, header) = PresentedKey();
         if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
@@ -28,6 +38,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var key = keys.Find(presented);
         if (key is null)
         {
+            RecordFailure(header);
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
 
@@ -38,6 +49,15 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items[ThrottledItem] is TimeSpan retryAfter)
+        {
+            var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await WriteProblemAsync("Too many failed authentication attempts", $"Too many invalid API keys came from this address. Retry after {seconds} s.");
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = "Bearer, ApiKey header=\"X-Api-Key\"";
         await WriteProblemAsync("Unauthorized", "A valid API key is required in the X-Api-Key header or as Authorization: Bearer <key>.");
@@ -49,16 +69,42 @@ public sealed class ApiKeyAuthenticationHandler(
         await WriteProblemAsync("Forbidden", "This API key's role does not allow this operation.");
     }
 
-    private string? PresentedKey()
+    private void RecordFailure(string header)
+    {
+        var address = Context.Connection.RemoteIpAddress;
+        var outcome = failures.RecordFailure(address);
+        var shown = address?.ToString() ?? "unknown";
+        if (!outcome.Throttled)
+        {
+            LogInvalidKey(Logger, shown, header);
+            return;
+        }
+
+        Context.Items[ThrottledItem] = outcome.RetryAfter;
+
+        // One warning per address and window; the rest would let a guesser fill the log as fast as it guesses.
+        if (outcome.JustThrottled)
+        {
+            LogThrottled(Logger, shown, header, (int)Math.Ceiling(outcome.RetryAfter.TotalSeconds));
+        }
+        else
+        {
+            LogThrottledAgain(Logger, shown, header);
+        }
+    }
+
+    private (string? Key, string Header) PresentedKey()
     {
         if (Request.Headers.TryGetValue(HeaderName, out var header) && !string.IsNullOrEmpty(header))
         {
-            return header.ToString();
+            return (header.ToString(), HeaderName);
         }
 
         var authorization = Request.Headers.Authorization.ToString();
         const string bearer = "Bearer ";
-        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase) ? authorization[bearer.Length..].Trim() : null;
+        return authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
+            ? (authorization[bearer.Length..].Trim(), AuthorizationHeader)
+            : (null, AuthorizationHeader);
     }
 
     private async Task WriteProblemAsync(string title, string detail) =>
@@ -67,4 +113,16 @@ public sealed class ApiKeyAuthenticationHandler(
             HttpContext = Context,
             ProblemDetails = { Status = Response.StatusCode, Title = title, Detail = detail },
         });
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Warning, Message = "Invalid API key from {RemoteAddress} in the {Header} header")]
+    private static partial void LogInvalidKey(ILogger logger, string remoteAddress, string header);
+
+    [LoggerMessage(
+        EventId = 5201,
+        Level = LogLevel.Warning,
+        Message = "Too many invalid API keys from {RemoteAddress} (last in the {Header} header): further invalid keys from it get 429 for {RetryAfterSeconds} s and are logged at Debug only")]
+    private static partial void LogThrottled(ILogger logger, string remoteAddress, string header, int retryAfterSeconds);
+
+    [LoggerMessage(EventId = 5202, Level = LogLevel.Debug, Message = "Invalid API key from {RemoteAddress} in the {Header} header, throttled")]
+    private static partial void LogThrottledAgain(ILogger logger, string remoteAddress, string header);
 }

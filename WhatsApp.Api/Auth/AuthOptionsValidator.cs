@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace WhatsApp.Api.Auth;
 
-/// <summary>Start-up checks of the API keys; Production refuses to start without one.</summary>
+/// <summary>
+/// Start-up checks of the API keys; Production refuses to start without one, anything but Development with a published
+/// sample key, and every environment with two entries holding the same key. Messages name the entry, never the key.
+/// </summary>
 internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IValidateOptions<AuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuthOptions options)
@@ -13,6 +16,7 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
             failures.Add("Auth:ApiKeys is empty: configure at least one key (Auth:ApiKeys:0:Key, Auth:ApiKeys:0:Role, Auth:ApiKeys:0:Name).");
         }
 
+        var firstEntryWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.ApiKeys.Count; i++)
         {
             var key = options.ApiKeys[i];
@@ -29,6 +33,17 @@ internal sealed class AuthOptionsValidator(IHostEnvironment environment) : IVali
             if (string.IsNullOrWhiteSpace(key.Name))
             {
                 failures.Add($"Auth:ApiKeys:{i}:Name is required.");
+            }
+
+            if (!environment.IsDevelopment() && SampleApiKeys.All.Contains(key.Key))
+            {
+                failures.Add($"Auth:ApiKeys:{i}:Key is one of the published sample keys (appsettings.Development.json), which are for Development only: configure a secret of your own.");
+            }
+
+            // Only one entry could ever match, so the other's name and role would be silently ignored.
+            if (!firstEntryWithKey.TryAdd(key.Key, i))
+            {
+                failures.Add($"Auth:ApiKeys:{i}:Key is the same key as Auth:ApiKeys:{firstEntryWithKey[key.Key]}:Key: every entry needs a key of its own.");
             }
         }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using WhatsApp.Domain.Common;
+using WhatsApp.Infrastructure.Privacy;
 
 namespace WhatsApp.Api.Errors;
 
@@ -27,7 +28,8 @@ internal sealed partial class ExceptionToProblemHandler(IProblemDetailsService p
         };
         if (status >= StatusCodes.Status500InternalServerError)
         {
-            LogUnhandled(exception, httpContext.Request.Method, httpContext.Request.Path);
+            // The path may hold a contact's number (/api/contacts/{contact}/window).
+            LogUnhandled(exception, httpContext.Request.Method, ContactMask.MaskNumbersIn(httpContext.Request.Path.ToString()));
         }
 
         httpContext.Response.StatusCode = status;

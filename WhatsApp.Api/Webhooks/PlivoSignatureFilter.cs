@@ -3,13 +3,15 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Options;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Plivo.Signatures;
+using WhatsApp.Infrastructure.Privacy;
 
 namespace WhatsApp.Api.Webhooks;
 
 /// <summary>
 /// Lets a webhook through only with a valid Plivo signature, before model binding. A POST must be a form
 /// (<c>application/x-www-form-urlencoded</c>, at most <see cref="MaxBodyBytes"/>); a GET carries its parameters in
-/// the query. The URL checked is the one Plivo called (<see cref="WebhookUrlBuilder"/>). Failures are problem details:
+/// the query. The URL checked is the one Plivo called (<see cref="WebhookUrlBuilder"/>), from <c>Plivo:PublicBaseUrl</c>;
+/// only Development falls back to the request's own URL. Failures are problem details:
 /// 403 for a bad or missing signature, 413, 415, 405 or 400 for a request that is not a Plivo webhook at all.
 /// On success the request gets a <see cref="PlivoWebhookContext"/>.
 /// </summary>
@@ -31,18 +33,29 @@ internal sealed class PlivoSignatureFilter(
         var (parameters, status, problem) = await PlivoWebhookRequestReader.ReadAsync(request, MaxBodyBytes, http.RequestAborted);
         if (parameters is null)
         {
-            PlivoWebhookLog.Malformed(logger, request.Method, request.Path, status, problem);
+            PlivoWebhookLog.Malformed(logger, request.Method, MaskedPath(request), status, problem);
             await RejectAsync(context, status, "Not a Plivo webhook", problem);
             return;
         }
 
         var options = webhooks.CurrentValue;
-        var signedUrl = WebhookUrlBuilder.Build(request, plivo.CurrentValue.PublicBaseUrl);
+        var publicBaseUrl = plivo.CurrentValue.PublicBaseUrl;
+
+        // The Host header is the caller's to choose: outside Development the URL comes from configuration or not at all.
+        if (publicBaseUrl is null && !environment.IsDevelopment())
+        {
+            PlivoWebhookLog.NoPublicBaseUrl(logger, request.Method, MaskedPath(request));
+            await RejectAsync(
+                context, StatusCodes.Status403Forbidden, "Invalid Plivo signature", "The signature cannot be checked: Plivo:PublicBaseUrl is not configured.");
+            return;
+        }
+
+        var signedUrl = WebhookUrlBuilder.Build(request, publicBaseUrl);
 
         // Outside Development the switch is ignored (and start-up refuses it): production always checks.
         if (!options.ValidateSignatures && environment.IsDevelopment())
         {
-            PlivoWebhookLog.ValidationOff(logger, request.Method, request.Path);
+            PlivoWebhookLog.ValidationOff(logger, request.Method, MaskedPath(request));
             var nonce = request.Headers[PlivoSignatureHeaders.V3Nonce].ToString();
             http.SetPlivoWebhookContext(new PlivoWebhookContext(
                 nonce.Length > 0 ? nonce : Guid.NewGuid().ToString(), PlivoWebhookContext.None, parameters, signedUrl));
@@ -55,7 +68,7 @@ internal sealed class PlivoSignatureFilter(
         {
             var present = PlivoSignatureHeaders.All.Where(request.Headers.ContainsKey).DefaultIfEmpty("none");
             PlivoWebhookLog.Rejected(
-                logger, request.Method, request.Path, failure, signedUrl.Split('?', 2)[0], string.Join(", ", present));
+                logger, request.Method, MaskedPath(request), failure, signedUrl.Split('?', 2)[0], string.Join(", ", present));
             await RejectAsync(
                 context, StatusCodes.Status403Forbidden, "Invalid Plivo signature", "The request does not carry a valid Plivo signature.");
             return;
@@ -64,6 +77,8 @@ internal sealed class PlivoSignatureFilter(
         http.SetPlivoWebhookContext(verified);
         await next();
     }
+
+    private static string MaskedPath(HttpRequest request) => ContactMask.MaskNumbersIn(request.Path.ToString());
 
     private async Task RejectAsync(ResourceExecutingContext context, int status, string title, string detail)
     {

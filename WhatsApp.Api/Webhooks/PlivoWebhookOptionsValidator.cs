@@ -1,10 +1,15 @@
 using Microsoft.Extensions.Options;
+using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Plivo.Signatures;
 
 namespace WhatsApp.Api.Webhooks;
 
-/// <summary>Start-up checks of <c>Plivo:Webhooks</c>: unsigned webhooks are never accepted outside Development.</summary>
-internal sealed class PlivoWebhookOptionsValidator(IHostEnvironment environment) : IValidateOptions<PlivoWebhookOptions>
+/// <summary>
+/// Start-up checks of <c>Plivo:Webhooks</c>: unsigned webhooks are never accepted outside Development, and in
+/// Production a webhook that could be verified (some auth token is configured, whichever the provider) needs
+/// <c>Plivo:PublicBaseUrl</c>, since the signed URL is never taken from the request's Host header there.
+/// </summary>
+internal sealed class PlivoWebhookOptionsValidator(IHostEnvironment environment, IOptions<PlivoOptions> plivo) : IValidateOptions<PlivoWebhookOptions>
 {
     public ValidateOptionsResult Validate(string? name, PlivoWebhookOptions options)
     {
@@ -14,6 +19,13 @@ internal sealed class PlivoWebhookOptionsValidator(IHostEnvironment environment)
         {
             failures.Add(
                 $"Plivo:Webhooks:ValidateSignatures is false, which is allowed only in Development (the environment is '{environment.EnvironmentName}'). Remove the setting or set it to true.");
+        }
+
+        if (options.ValidateSignatures && environment.IsProduction() && PlivoOrNull() is { PublicBaseUrl: null } account
+            && PlivoWebhookOptions.AuthTokensToTry(account, options).Count > 0)
+        {
+            failures.Add(
+                "Plivo:PublicBaseUrl (or PLIVO_PUBLIC_BASE_URL in docker-compose) is required in Production: webhook signatures cover the URL Plivo called, which must not be taken from the request's Host header. Set it to the public address Plivo calls, such as https://wa.example.com.");
         }
 
         if (options.NonceReplayWindow <= TimeSpan.Zero)
@@ -30,5 +42,18 @@ internal sealed class PlivoWebhookOptionsValidator(IHostEnvironment environment)
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // An invalid Plivo section stops start-up with its own messages; this check then has nothing to add.
+    private PlivoOptions? PlivoOrNull()
+    {
+        try
+        {
+            return plivo.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 }

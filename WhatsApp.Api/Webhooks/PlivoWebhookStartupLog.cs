@@ -23,6 +23,11 @@ internal sealed partial class PlivoWebhookStartupLog(
             LogNoToken();
         }
 
+        if (plivo.Value.PublicBaseUrl is null && !environment.IsDevelopment())
+        {
+            LogNoPublicBaseUrl();
+        }
+
         if (options.AllowV2Signatures)
         {
             LogV2Allowed();
@@ -38,6 +43,9 @@ internal sealed partial class PlivoWebhookStartupLog(
 
     [LoggerMessage(EventId = 5111, Level = LogLevel.Warning, Message = "No Plivo auth token is configured (Plivo:AuthToken, Plivo:Webhooks:AdditionalAuthTokens): every Plivo webhook will be rejected with 403.")]
     private partial void LogNoToken();
+
+    [LoggerMessage(EventId = 5113, Level = LogLevel.Warning, Message = "Plivo:PublicBaseUrl is not configured: every Plivo webhook will be rejected with 403 (outside Development the signed URL is never taken from the Host header).")]
+    private partial void LogNoPublicBaseUrl();
 
     [LoggerMessage(EventId = 5112, Level = LogLevel.Warning, Message = "Plivo:Webhooks:AllowV2Signatures is on: webhooks signed only with V2 are accepted, and V2 does not cover the parameters.")]
     private partial void LogV2Allowed();

@@ -62,6 +62,7 @@ public sealed class StartupTests
         settings["PLIVO_AUTH_ID"] = "MAXXXXXXXXXXXXXXXXXX";
         settings["PLIVO_AUTH_TOKEN"] = "token-from-the-environment";
         settings["PLIVO_WHATSAPP_SENDER_NUMBER"] = "+14155550199";
+        settings["Plivo:PublicBaseUrl"] = "https://wa.example.com";
         using var factory = new ConfiguredFactory("Production", settings);
         factory.CreateClient().Dispose();
 

@@ -32,7 +32,10 @@ internal sealed class SignatureTestHost : IAsyncDisposable
 
     public CapturingLoggerProvider Logs { get; }
 
-    /// <summary>Starts the host; settings override <c>Plivo:AuthToken</c> = <see cref="Token"/> and the main-account token as an additional one.</summary>
+    /// <summary>
+    /// Starts the host; settings override <c>Plivo:AuthToken</c> = <see cref="Token"/>, the main-account token as an
+    /// additional one and <c>Plivo:PublicBaseUrl</c> = <c>http://localhost</c> (the test server's own address).
+    /// </summary>
     public static async Task<SignatureTestHost> StartAsync(string environment = "Testing", Dictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -47,6 +50,9 @@ internal sealed class SignatureTestHost : IAsyncDisposable
         {
             ["Plivo:AuthToken"] = Token,
             ["Plivo:Webhooks:AdditionalAuthTokens:0"] = MainAccountToken,
+
+            // Outside Development the signed URL comes from here only; a test may set it to null.
+            ["Plivo:PublicBaseUrl"] = "http://localhost",
         };
         foreach (var (key, value) in settings ?? [])
         {

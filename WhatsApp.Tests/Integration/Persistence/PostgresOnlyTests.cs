@@ -31,7 +31,9 @@ public sealed class PostgresOnlyTests : PostgresDatabaseFixture
     [Test]
     public async Task HealthCheck_DatabaseSetReadOnly_IsUnhealthy()
     {
-        var check = new DatabaseHealthCheck(Database);
+        // Checked on every call, so the second call sees the change at once.
+        var check = new DatabaseHealthCheck(new DatabaseReadinessProbe(
+            Database, Options.Create(new DatabaseReadinessOptions { ReadinessCacheDuration = TimeSpan.Zero }), TimeProvider.System));
         var before = await check.CheckHealthAsync(new HealthCheckContext());
         await using (var db = Database.CreateDbContext())
         {
