@@ -79,6 +79,7 @@ public static class DependencyInjection
         services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());
         services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
         services.AddScoped<MessageSendingService>();
+        services.AddScoped<MessageResendingService>();
         services.AddScoped<MessageDispatcher>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
 
