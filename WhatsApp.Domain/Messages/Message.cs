@@ -172,7 +172,8 @@ public sealed class Message
     }
 
     /// <summary>
-    /// The request may have reached Plivo. Resending could deliver the message twice, so it stays here until staff decide.
+    /// The request may have reached Plivo. Resending could deliver the message twice, so it is never resent automatically:
+    /// Plivo's first report on it (matched by the ref of its callback URL) settles it, or staff resend it.
     /// </summary>
     public void MarkOutcomeUnknown(string reason, DateTimeOffset now)
     {
