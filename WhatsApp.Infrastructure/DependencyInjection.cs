@@ -82,6 +82,7 @@ public static class DependencyInjection
         services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());
         services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
         services.AddScoped<MessageSendingService>();
+        services.AddScoped<MessageResendingService>();
         services.AddScoped<MessageDispatcher>();
         services.AddOptions<DatabaseReadinessOptions>().BindConfiguration(DatabaseReadinessOptions.SectionName)
             .Validate(o => o.ReadinessCacheDuration >= TimeSpan.Zero, "Database:ReadinessCacheDuration must be 00:00:00 or a positive duration.")

@@ -16,4 +16,5 @@ public sealed record MessageListItem(
     string? ErrorCode,
     string? ErrorReason,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Guid? ResendOf);

@@ -35,6 +35,9 @@ public sealed record MessageResponse
 
     public ConversationResponse? Conversation { get; init; }
 
+    /// <summary>The message this one resends (<c>POST /api/messages/{id}/resend</c>).</summary>
+    public Guid? ResendOf { get; init; }
+
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset UpdatedAt { get; init; }

@@ -25,6 +25,7 @@ public static class MessageResponseMapper
             Attempts = message.Attempts,
             OutsideWindow = message.OutsideWindow,
             Conversation = message.Conversation is { } c ? new ConversationResponse(c.Id, c.Origin, c.ExpiresAt) : null,
+            ResendOf = message.ResendOf,
             CreatedAt = message.CreatedAt,
             UpdatedAt = message.UpdatedAt,
             SentAt = message.SentAt,

@@ -13,7 +13,7 @@ public static class HistoryMapper
         ArgumentNullException.ThrowIfNull(m);
         return new MessageListItem(
             m.Id, Wire(m.Direction), Wire(m.Type), m.From, m.To, m.Contact, Wire(m.Status), m.Content.Text, m.Content.MediaUrl,
-            m.TemplateName, m.ProviderMessageId, m.ErrorCode, m.ErrorReason, m.CreatedAt, m.UpdatedAt);
+            m.TemplateName, m.ProviderMessageId, m.ErrorCode, m.ErrorReason, m.CreatedAt, m.UpdatedAt, m.ResendOf);
     }
 
     public static ConversationSummaryResponse ToResponse(this ConversationRow row, DateTimeOffset now)

@@ -64,6 +64,9 @@ public sealed class Message
     /// <summary>Accepted although the contact's service window was closed (window policy <c>Warn</c>).</summary>
     public bool OutsideWindow { get; private set; }
 
+    /// <summary>The message this one is an explicit resend of (<see cref="CreateResend"/>); at most one resend per message.</summary>
+    public Guid? ResendOf { get; private set; }
+
     public static Message CreateOutbound(
         Guid id, string from, string to, MessageType type, MessageContent content, string clientName, DateTimeOffset now)
     {
@@ -86,6 +89,23 @@ public sealed class Message
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// A new queued message with the original's sender, recipient, type, content and client (so the sender who wrote
+    /// it can follow the resend), linked to it. Which messages may be resent is the resend use case's rule.
+    /// </summary>
+    public static Message CreateResend(Message original, Guid id, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        if (original.Direction != MessageDirection.Outbound)
+        {
+            throw new InvalidOperationException($"Message {original.Id} is inbound.");
+        }
+
+        var resend = CreateOutbound(id, original.From, original.To, original.Type, original.Content, original.ClientName, now);
+        resend.ResendOf = original.Id;
+        return resend;
     }
 
     public static Message CreateInbound(
@@ -152,7 +172,8 @@ public sealed class Message
     }
 
     /// <summary>
-    /// The request may have reached Plivo. Resending could deliver the message twice, so it stays here until staff decide.
+    /// The request may have reached Plivo. Resending could deliver the message twice, so it is never resent automatically:
+    /// Plivo's first report on it (matched by the ref of its callback URL) settles it, or staff resend it.
     /// </summary>
     public void MarkOutcomeUnknown(string reason, DateTimeOffset now)
     {

@@ -11,6 +11,9 @@ public sealed record MessageContent(
     InteractiveContent? Interactive = null,
     LocationContent? Location = null)
 {
+    /// <summary>No part is set: for an outbound message, its content was erased (an outbound message always has some).</summary>
+    public bool IsEmpty => Text is null && MediaUrl is null && Template is null && Interactive is null && Location is null;
+
     public static MessageContent ForText(string text) => new(Text: text);
 
     public static MessageContent ForMedia(string url, string? caption) => new(Text: caption, MediaUrl: url);

@@ -3,7 +3,8 @@ namespace WhatsApp.Domain.Messages;
 /// <summary>
 /// Keeps a message's current status monotonic: queued &lt; sending &lt; outcome_unknown &lt; sent &lt; delivered &lt; read.
 /// Failed and undelivered are final and never overwritten by a late sent or delivered report; outcome_unknown is final
-/// for the dispatcher (never resent) but a provider report that resolves it is welcome.
+/// for the dispatcher (never resent) but a provider report resolves it: any report Plivo makes on the message moves it
+/// on (to sent, delivered, read, failed or undelivered), because a report proves Plivo had the message.
 /// </summary>
 public static class MessageStatusRules
 {
@@ -23,6 +24,15 @@ public static class MessageStatusRules
         MessageStatus.Received => 7,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
+
+    /// <summary>
+    /// What a provider report of <paramref name="reported"/> means for a message that is <paramref name="current"/>.
+    /// Plivo's <c>queued</c> says Plivo holds the message, which is what our <c>sent</c> says; for a message we do
+    /// not know to be there yet (queued for a retry, sending, outcome unknown) it means exactly that, and it never
+    /// sends the message back to our queue.
+    /// </summary>
+    public static MessageStatus Reported(MessageStatus current, MessageStatus reported) =>
+        reported == MessageStatus.Queued && Rank(current) < Rank(MessageStatus.Sent) ? MessageStatus.Sent : reported;
 
     /// <summary>Whether a provider report of <paramref name="next"/> may replace <paramref name="current"/>.</summary>
     public static bool CanAdvance(MessageStatus current, MessageStatus next)

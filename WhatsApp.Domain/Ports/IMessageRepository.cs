@@ -13,6 +13,15 @@ public interface IMessageRepository
 
     Task<Message?> FindAsync(Guid id, CancellationToken ct);
 
+    /// <summary>
+    /// Durably stores a resend (<see cref="Message.ResendOf"/> set). False, with nothing stored, when its original
+    /// already has a resend (one per original, so two concurrent requests store one).
+    /// </summary>
+    Task<bool> TryAddResendAsync(Message resend, CancellationToken ct);
+
+    /// <summary>The resend of <paramref name="originalId"/>, if it was resent.</summary>
+    Task<Message?> FindResendOfAsync(Guid originalId, CancellationToken ct);
+
     /// <summary>The provider's status reports for a message, oldest first.</summary>
     Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct);
 }

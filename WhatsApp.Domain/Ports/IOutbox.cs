@@ -17,7 +17,10 @@ public interface IOutbox
     /// </summary>
     Task<bool> TryStartSendingAsync(Message message, CancellationToken ct);
 
-    /// <summary>Persists the outcome of an attempt and releases the lease.</summary>
+    /// <summary>
+    /// Persists the outcome of an attempt and releases the lease. A status report that settled the message while the
+    /// request was in flight stands: then only the attempt (and a uuid the message lacks) is stored.
+    /// </summary>
     Task SaveOutcomeAsync(Message message, CancellationToken ct);
 
     /// <summary>

@@ -1,5 +1,4 @@
 using WhatsApp.Domain.Common;
-using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
@@ -27,7 +26,7 @@ public sealed class MessageSendingService(
         }
 
         var now = time.GetUtcNow();
-        var outsideWindow = await IsOutsideWindowAsync(command, now, ct);
+        var outsideWindow = await ServiceWindowRule.IsOutsideAsync(contacts, policy, command.To, command.Type, now, ct);
         var message = Message.CreateOutbound(
             Guid.CreateVersion7(now), command.From, command.To, command.Type, command.Content, command.ClientName, now);
         if (outsideWindow)
@@ -50,25 +49,6 @@ public sealed class MessageSendingService(
 
         dispatchSignal.Notify();
         return new AcceptedMessage(message, Replayed: false);
-    }
-
-    /// <summary>Templates may always be sent; anything else needs the contact to have written within 24 hours.</summary>
-    private async Task<bool> IsOutsideWindowAsync(SendMessageCommand command, DateTimeOffset now, CancellationToken ct)
-    {
-        if (command.Type == MessageType.Template || policy.CustomerServiceWindow == WindowPolicy.Off)
-        {
-            return false;
-        }
-
-        var contact = await contacts.FindAsync(command.To, ct);
-        if (CustomerServiceWindow.IsOpen(contact?.LastInboundAt, now))
-        {
-            return false;
-        }
-
-        return policy.CustomerServiceWindow == WindowPolicy.Warn
-            ? true
-            : throw new WindowClosedException(command.To, CustomerServiceWindow.ClosesAt(contact?.LastInboundAt));
     }
 
     private async Task<AcceptedMessage?> FindReplayAsync(SendMessageCommand command, string key, CancellationToken ct)

@@ -14,6 +14,19 @@ internal sealed class MeteredMessageRepository(IMessageRepository inner, Gateway
 
     public Task<Message?> FindAsync(Guid id, CancellationToken ct) => inner.FindAsync(id, ct);
 
+    public async Task<bool> TryAddResendAsync(Message resend, CancellationToken ct)
+    {
+        var added = await inner.TryAddResendAsync(resend, ct);
+        if (added)
+        {
+            metrics.Accepted(resend);
+        }
+
+        return added;
+    }
+
+    public Task<Message?> FindResendOfAsync(Guid originalId, CancellationToken ct) => inner.FindResendOfAsync(originalId, ct);
+
     public Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct) =>
         inner.GetStatusHistoryAsync(messageId, ct);
 }

@@ -37,6 +37,30 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
         return keyed[1] ? true : throw new InvalidOperationException($"Message {message.Id} is already stored.");
     }
 
+    public Task<bool> TryAddResendAsync(Message resend, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(resend);
+        if (resend.ResendOf is null)
+        {
+            throw new ArgumentException("Not a resend.", nameof(resend));
+        }
+
+        var row = MessageRows.Prepare(writes, resend);
+        var summary = ConversationSummary.Prepare(writes, resend);
+
+        // The id is new, so the only key the insert can meet is the unique resend_of: the original was resent already.
+        return writes.ExecuteAsync(
+            async (WriteSession session, CancellationToken token) =>
+                (await session.InsertChainAsync("message", [("message", row, null), ("summary", summary, "message")], token))[0],
+            ct);
+    }
+
+    public async Task<Message?> FindResendOfAsync(Guid originalId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ResendOf == originalId, ct);
+    }
+
     public async Task<Message?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

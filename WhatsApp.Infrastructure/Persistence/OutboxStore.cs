@@ -96,7 +96,7 @@ internal sealed class OutboxStore(
 
     private async Task<bool> SaveOutcomeAsync(WriteSession session, Message message, CancellationToken ct)
     {
-        await session.Sql<Message>(WriteSql.SaveOutcome)
+        var saved = await session.Sql<Message>(WriteSql.SaveOutcome)
             .Set("@status", nameof(Message.Status), message.Status)
             .Set("@attempts", nameof(Message.Attempts), message.Attempts)
             .Set("@next_attempt_at", nameof(Message.NextAttemptAt), message.NextAttemptAt)
@@ -106,7 +106,21 @@ internal sealed class OutboxStore(
             .Set("@sent_at", nameof(Message.SentAt), message.SentAt)
             .Set("@updated_at", nameof(Message.UpdatedAt), message.UpdatedAt)
             .Set("@id", nameof(Message.Id), message.Id)
+            .Set("@sending", nameof(Message.Status), MessageStatus.Sending)
+            .Set("@outcome_unknown", nameof(Message.Status), MessageStatus.OutcomeUnknown)
             .ExecuteAsync(ct);
+        if (saved == 0)
+        {
+            // A report carrying the message's ref arrived before this answer: it is later news than the answer (a
+            // retry now would send the message twice), so it stays, and so does the uuid it brought.
+            await session.Sql<Message>(WriteSql.SaveSettledOutcome)
+                .Set("@attempts", nameof(Message.Attempts), message.Attempts)
+                .Set("@provider_id", nameof(Message.ProviderMessageId), message.ProviderMessageId)
+                .Set("@sent_at", nameof(Message.SentAt), message.SentAt)
+                .Set("@id", nameof(Message.Id), message.Id)
+                .ExecuteAsync(ct);
+            return true;
+        }
 
         if (message.Status == MessageStatus.Failed)
         {

@@ -52,9 +52,10 @@ internal static class StatusApplier
         MessageStatusEvent? decisive = null;
         foreach (var report in pending)
         {
-            if (MessageStatusRules.CanAdvance(status, report.Status))
+            var next = MessageStatusRules.Reported(status, report.Status);
+            if (MessageStatusRules.CanAdvance(status, next))
             {
-                status = report.Status;
+                status = next;
                 decisive = report;
             }
 
@@ -67,15 +68,19 @@ internal static class StatusApplier
             return;
         }
 
-        var failed = decisive.Status is MessageStatus.Failed or MessageStatus.Undelivered;
+        var failed = status is MessageStatus.Failed or MessageStatus.Undelivered;
         var predecessors = MessageStatusRules.PredecessorsOf(status);
+
+        // A message whose send outcome was unknown (or a retry pending) carries that error; the report settles it.
+        var unsettled = new[] { MessageStatus.Queued, MessageStatus.Sending, MessageStatus.OutcomeUnknown };
         var updated = await db.Messages
             .Where(m => m.Id == message.Id && predecessors.Contains(m.Status))
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, status)
                     .SetProperty(m => m.UpdatedAt, now)
-                    .SetProperty(m => m.ErrorCode, m => failed ? decisive.ErrorCode : m.ErrorCode)
-                    .SetProperty(m => m.ErrorReason, m => failed ? decisive.Reason : m.ErrorReason),
+                    .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null)
+                    .SetProperty(m => m.ErrorCode, m => failed ? decisive.ErrorCode : unsettled.Contains(m.Status) ? null : m.ErrorCode)
+                    .SetProperty(m => m.ErrorReason, m => failed ? decisive.Reason : unsettled.Contains(m.Status) ? null : m.ErrorReason),
                 ct);
         if (updated == 1 && failed)
         {

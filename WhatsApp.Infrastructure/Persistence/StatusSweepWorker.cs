@@ -24,8 +24,9 @@ internal sealed partial class StatusSweepWorker(
     // Younger reports may still be applied by the paths they raced; the sweep only catches what both missed.
     private static readonly TimeSpan MinAge = TimeSpan.FromSeconds(2);
 
-    // Reports for provider ids we never stored (an outcome unknown, another system's message) stay unapplied for good;
-    // looking back a day bounds what each round reads, and the race leaves a report waiting for seconds only.
+    // Reports for provider ids we never stored (an outcome unknown whose report had no ref, another system's message)
+    // stay unapplied for good; looking back a day bounds what each round reads, and the race leaves a report waiting
+    // for seconds only.
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(1);
     private const int MaxPerRound = 500;
 

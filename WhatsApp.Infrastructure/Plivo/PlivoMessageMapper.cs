@@ -1,5 +1,6 @@
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.Plivo.Contracts;
+using WhatsApp.Infrastructure.Webhooks;
 
 namespace WhatsApp.Infrastructure.Plivo;
 
@@ -26,12 +27,16 @@ internal static class PlivoMessageMapper
             _ => throw new NotSupportedException($"Messages of type {message.Type} cannot be sent."),
         };
 
-        var callbackUrl = StatusCallbackUrl(options);
+        var callbackUrl = StatusCallbackUrl(options, message.Id);
         return callbackUrl is null ? request : request with { Url = callbackUrl, Method = "POST" };
     }
 
-    /// <summary>PublicBaseUrl + WebhookPath with exactly one slash between them; null when no public URL is configured.</summary>
-    public static string? StatusCallbackUrl(PlivoOptions options)
+    /// <summary>
+    /// PublicBaseUrl + WebhookPath with exactly one slash between them, and the message's own id as <c>ref</c>, so its
+    /// status reports find it even when the send's answer (and Plivo's uuid in it) never reached us; the V3 signature
+    /// covers the query, so a <c>ref</c> cannot be forged. Null when no public URL is configured.
+    /// </summary>
+    public static string? StatusCallbackUrl(PlivoOptions options, Guid messageId)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.PublicBaseUrl is null)
@@ -39,7 +44,8 @@ internal static class PlivoMessageMapper
             return null;
         }
 
-        return options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/" + options.WebhookPath.TrimStart('/');
+        var url = options.PublicBaseUrl.AbsoluteUri.TrimEnd('/') + "/" + options.WebhookPath.TrimStart('/');
+        return $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{StatusCallbackRef.Name}={messageId:D}";
     }
 
     // Plivo sanitises numbers itself, but sending digits only keeps '+' and spacing out of the wire format.

@@ -58,7 +58,8 @@ internal static class WebhookProcessor
         {
             PlivoWebhookParser.InboundKind => await ApplyInboundAsync(
                 session, inbound ?? throw new InvalidOperationException("An inbound receipt is applied from its prepared rows."), ct),
-            PlivoWebhookParser.StatusKind => await ApplyStatusAsync(session, PlivoWebhookParser.ParseStatus(fields), receipt.ReceivedAt, now, ct),
+            PlivoWebhookParser.StatusKind => await ApplyStatusAsync(
+                session, PlivoWebhookParser.ParseStatus(fields), StatusCallbackRef.Of(receipt), receipt.ReceivedAt, now, ct),
             _ => throw new FormatException("Neither an inbound message (From and MessageUUID) nor a status report (Status)."),
         };
     }
@@ -77,13 +78,28 @@ internal static class WebhookProcessor
         return WebhookOutcome.Processed;
     }
 
+    /// <summary>
+    /// A report is matched by its MessageUUID. One whose callback URL names its message (<paramref name="reference"/>)
+    /// first gives that message Plivo's uuid if it has none yet (its send outcome unknown, or its answer not stored
+    /// yet), so the uuid match then finds it. A message that already has a uuid keeps it, and a reference to no
+    /// outbound message of ours, or a uuid another message holds, changes nothing: the report is matched by its uuid alone.
+    /// </summary>
     private static async Task<WebhookOutcome> ApplyStatusAsync(
-        WriteSession session, StatusReport report, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
+        WriteSession session, StatusReport report, Guid? reference, DateTimeOffset receivedAt, DateTimeOffset now, CancellationToken ct)
     {
         // Unique on (provider id, status, sequence): a redelivered report is a no-op.
         if (await session.InsertAsync(MessageStatusEvent.From(report, Guid.CreateVersion7(receivedAt), receivedAt), null, ct) == 0)
         {
             return WebhookOutcome.Duplicate;
+        }
+
+        if (reference is { } messageId)
+        {
+            await session.Sql<Message>(WriteSql.ClaimProviderIdByRef)
+                .Set("@provider_id", nameof(Message.ProviderMessageId), report.ProviderMessageId)
+                .Set("@id", nameof(Message.Id), messageId)
+                .Set("@outbound", nameof(Message.Direction), MessageDirection.Outbound)
+                .ExecuteAsync(ct);
         }
 
         if (report.Conversation is { } conversation)

@@ -25,6 +25,7 @@ public sealed class EndpointAuthorizationTests
     {
         ["POST api/messages"] = SendersAndAdmins,
         ["GET api/messages/{id:guid}"] = Everyone,
+        ["POST api/messages/{id:guid}/resend"] = AdminsOnly,
         ["GET api/messages"] = AgentsAndAdmins,
         ["GET api/messages/export"] = AgentsAndAdmins,
         ["GET api/conversations"] = AgentsAndAdmins,

@@ -53,6 +53,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.HasIndex(m => new { m.Status, m.NextAttemptAt });
         builder.HasIndex(m => m.ProviderMessageId).IsUnique().HasFilter("\"ProviderMessageId\" IS NOT NULL");
 
+        // One resend per message: two concurrent resend requests store one.
+        builder.HasIndex(m => m.ResendOf).IsUnique().HasFilter("\"ResendOf\" IS NOT NULL");
+
         // History: ids are UUID v7, so "newest first" is "Id descending" and a date range is an Id range. Each filter
         // has an index that ends in Id, giving keyset pages that cost the same at any depth.
         builder.HasIndex(m => new { m.Contact, m.Id });

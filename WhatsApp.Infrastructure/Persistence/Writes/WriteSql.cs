@@ -68,6 +68,17 @@ internal static class WriteSql
     public const string SetConversation =
         """UPDATE "Messages" SET "Conversation" = @conversation WHERE "ProviderMessageId" = @provider_id AND "Direction" = @outbound""";
 
+    /// <summary>
+    /// Gives the outbound message a status callback's <c>ref</c> names the report's provider id, if it has none and no
+    /// other message holds that id (the unique index would refuse it; the report is then matched by the id alone).
+    /// </summary>
+    public const string ClaimProviderIdByRef =
+        """
+        UPDATE "Messages" SET "ProviderMessageId" = @provider_id
+        WHERE "Id" = @id AND "Direction" = @outbound AND "ProviderMessageId" IS NULL
+            AND NOT EXISTS (SELECT 1 FROM "Messages" AS "Holder" WHERE "Holder"."ProviderMessageId" = @provider_id)
+        """;
+
     /// <summary>Whether a provider id has status reports waiting; almost always not, and then nothing else is read.</summary>
     public const string HasPendingReports =
         """SELECT 1 FROM "MessageStatusEvents" WHERE "ProviderMessageId" = @provider_id AND "Applied" = @false LIMIT 1""";
@@ -80,12 +91,27 @@ internal static class WriteSql
         WHERE "Id" = @id AND "Status" = @queued AND "LeaseOwner" = @lease_owner
         """;
 
-    /// <summary>Stores the outcome of a send and frees the message's lease.</summary>
+    /// <summary>
+    /// Stores the outcome of a send and frees the message's lease, while the message is still <c>@sending</c> (or
+    /// <c>@outcome_unknown</c>, if its lease ran out meanwhile). 0 rows: a status report settled it first.
+    /// </summary>
     public const string SaveOutcome =
         """
         UPDATE "Messages" SET "Status" = @status, "Attempts" = @attempts, "NextAttemptAt" = @next_attempt_at,
-            "ProviderMessageId" = @provider_id, "ErrorCode" = @error_code, "ErrorReason" = @error_reason,
-            "SentAt" = @sent_at, "UpdatedAt" = @updated_at, "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
+            "ProviderMessageId" = COALESCE("ProviderMessageId", @provider_id), "ErrorCode" = @error_code,
+            "ErrorReason" = @error_reason, "SentAt" = @sent_at, "UpdatedAt" = @updated_at,
+            "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
+        WHERE "Id" = @id AND "Status" IN (@sending, @outcome_unknown)
+        """;
+
+    /// <summary>
+    /// The outcome of a send that a status report (matched by its <c>ref</c>) settled while the request was in
+    /// flight: Plivo's report stands, so only the attempt, the send time and a missing uuid are stored, and the lease freed.
+    /// </summary>
+    public const string SaveSettledOutcome =
+        """
+        UPDATE "Messages" SET "Attempts" = @attempts, "ProviderMessageId" = COALESCE("ProviderMessageId", @provider_id),
+            "SentAt" = COALESCE("SentAt", @sent_at), "LeaseOwner" = NULL, "LeaseExpiresAt" = NULL
         WHERE "Id" = @id
         """;
 

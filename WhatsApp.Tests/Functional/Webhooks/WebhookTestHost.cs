@@ -11,13 +11,19 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     public static readonly Uri WebhookUrl = new(PublicBaseUrl, "/api/webhooks/plivo");
     public const string OurNumber = TestApiKeys.DefaultSender;
 
-    public WebhookTestHost(string windowPolicy = "Off")
+    public WebhookTestHost(string windowPolicy = "Off", IReadOnlyDictionary<string, string?>? settings = null)
     {
-        Factory = new WhatsAppApiFactory(new Uri("http://127.0.0.1:9/"), dispatch: false, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Plivo:PublicBaseUrl"] = PublicBaseUrl.ToString(),
             ["Messaging:CustomerServiceWindow"] = windowPolicy,
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        Factory = new WhatsAppApiFactory(new Uri("http://127.0.0.1:9/"), dispatch: false, all);
         Client = Factory.CreateClient();
     }
 
@@ -53,9 +59,14 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         new("ConversationExpirationTimestamp", "1767225600"),
     ];
 
-    public Task<HttpResponseMessage> PostSignedAsync(IEnumerable<KeyValuePair<string, string>> form, string? nonce = null, string? token = null)
+    /// <summary>The status callback URL the gateway gives Plivo for the message <paramref name="messageId"/>.</summary>
+    public static Uri RefUrl(Guid messageId) => new($"{WebhookUrl}?ref={messageId:D}");
+
+    /// <summary>A form POST signed (V3) for <paramref name="url"/>, <see cref="WebhookUrl"/> by default.</summary>
+    public Task<HttpResponseMessage> PostSignedAsync(
+        IEnumerable<KeyValuePair<string, string>> form, string? nonce = null, string? token = null, Uri? url = null)
     {
-        var request = PlivoWebhookSigner.SignedFormPost(WebhookUrl, form, token ?? FakePlivoServer.DefaultAuthToken, nonce);
+        var request = PlivoWebhookSigner.SignedFormPost(url ?? WebhookUrl, form, token ?? FakePlivoServer.DefaultAuthToken, nonce);
         return Client.SendAsync(request);
     }
 
@@ -71,6 +82,39 @@ internal sealed class WebhookTestHost : IAsyncDisposable
         db.Messages.Add(message);
         await db.SaveChangesAsync();
         return message.Id;
+    }
+
+    /// <summary>Stores an outbound message that is <paramref name="status"/> (queued, sending, or a settled send).</summary>
+    public async Task<Message> SeedOutboundAsync(
+        MessageStatus status, string? providerMessageId = null, MessageType type = MessageType.Text, MessageContent? content = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var message = Message.CreateOutbound(
+            Guid.CreateVersion7(), OurNumber, "+14155552671", type, content ?? MessageContent.ForText("Hi"), "sender-a", now);
+        if (status != MessageStatus.Queued)
+        {
+            message.MarkSending(now);
+        }
+
+        switch (status)
+        {
+            case MessageStatus.Sent:
+                message.MarkSent(providerMessageId ?? Guid.NewGuid().ToString(), now);
+                break;
+            case MessageStatus.Failed:
+                message.MarkFailed("plivo_400", "rejected", now);
+                break;
+            case MessageStatus.OutcomeUnknown:
+                message.MarkOutcomeUnknown("The request timed out after it was sent.", now);
+                break;
+        }
+
+        await Factory.WithDbAsync(async db =>
+        {
+            db.Messages.Add(message);
+            return await db.SaveChangesAsync();
+        });
+        return message;
     }
 
     public async ValueTask DisposeAsync()

@@ -113,20 +113,22 @@ public sealed class PlivoWireFormatTests
     [TestCase("https://hooks.example.com", "/api/webhooks/plivo", "https://hooks.example.com/api/webhooks/plivo")]
     [TestCase("https://hooks.example.com/", "api/webhooks/plivo", "https://hooks.example.com/api/webhooks/plivo")]
     [TestCase("https://hooks.example.com/base/", "/api/webhooks/plivo", "https://hooks.example.com/base/api/webhooks/plivo")]
-    public async Task SendAsync_PublicBaseUrlSet_SendsStatusCallbackUrlAndPostMethod(string publicBaseUrl, string webhookPath, string expectedUrl)
+    public async Task SendAsync_PublicBaseUrlSet_SendsStatusCallbackUrlWithTheMessagesRefAndPostMethod(
+        string publicBaseUrl, string webhookPath, string expectedUrl)
     {
         await using var client = PlivoTestClient.Create(_server, plivo =>
         {
             plivo.PublicBaseUrl = new Uri(publicBaseUrl);
             plivo.WebhookPath = webhookPath;
         });
+        var message = PlivoTestMessages.Text();
 
-        await client.SendAsync(PlivoTestMessages.Text());
+        await client.SendAsync(message);
 
         var json = _server.Requests.Single().Json!;
         Assert.Multiple(() =>
         {
-            Assert.That((string?)json["url"], Is.EqualTo(expectedUrl));
+            Assert.That((string?)json["url"], Is.EqualTo($"{expectedUrl}?ref={message.Id:D}"));
             Assert.That((string?)json["method"], Is.EqualTo("POST"));
         });
     }

@@ -20,4 +20,27 @@ public sealed class MessageStatusRulesTests
     [TestCase(MessageStatus.Failed, MessageStatus.Failed, ExpectedResult = false)]
     public bool CanAdvance_FromCurrentToNext_ReturnsWhetherAllowed(MessageStatus current, MessageStatus next) =>
         MessageStatusRules.CanAdvance(current, next);
+
+    [TestCase(MessageStatus.OutcomeUnknown, MessageStatus.Sent, ExpectedResult = true)]
+    [TestCase(MessageStatus.OutcomeUnknown, MessageStatus.Delivered, ExpectedResult = true)]
+    [TestCase(MessageStatus.OutcomeUnknown, MessageStatus.Read, ExpectedResult = true)]
+    [TestCase(MessageStatus.OutcomeUnknown, MessageStatus.Failed, ExpectedResult = true)]
+    [TestCase(MessageStatus.OutcomeUnknown, MessageStatus.Undelivered, ExpectedResult = true)]
+    [TestCase(MessageStatus.Sending, MessageStatus.Delivered, ExpectedResult = true)]
+    public bool CanAdvance_OutcomeUnknownOrSendingToAnyReport_IsAllowed(MessageStatus current, MessageStatus next) =>
+        MessageStatusRules.CanAdvance(current, next);
+
+    [TestCase(MessageStatus.OutcomeUnknown, ExpectedResult = MessageStatus.Sent)]
+    [TestCase(MessageStatus.Sending, ExpectedResult = MessageStatus.Sent)]
+    [TestCase(MessageStatus.Queued, ExpectedResult = MessageStatus.Sent)]
+    [TestCase(MessageStatus.Sent, ExpectedResult = MessageStatus.Queued)]
+    [TestCase(MessageStatus.Delivered, ExpectedResult = MessageStatus.Queued)]
+    public MessageStatus Reported_PlivosQueued_IsSentForAMessageNotKnownToBeThere(MessageStatus current) =>
+        MessageStatusRules.Reported(current, MessageStatus.Queued);
+
+    [TestCase(MessageStatus.Delivered)]
+    [TestCase(MessageStatus.Failed)]
+    [TestCase(MessageStatus.Read)]
+    public void Reported_AnythingButQueued_IsWhatPlivoSaid(MessageStatus reported) =>
+        Assert.That(MessageStatusRules.Reported(MessageStatus.OutcomeUnknown, reported), Is.EqualTo(reported));
 }
