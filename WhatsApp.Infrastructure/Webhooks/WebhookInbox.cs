@@ -24,14 +24,17 @@ internal sealed partial class WebhookInbox(
     public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        delivery = StoredText.WithoutNul(delivery);
 
         // Classified, parsed and converted into rows here rather than on the single writer, which only binds and runs them.
         var fields = new PlivoFields(delivery.Fields);
         var kind = PlivoWebhookParser.Classify(fields);
         var now = time.GetUtcNow();
-        var nonce = writes.Prepare(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse)
+        var nonce = writes.Prepare(new WebhookNonce(WebhookNonce.KeyOf(delivery.Nonce), now), WriteSql.NonceFirstUse)
             .With("@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
-        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
+        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From")) is { Length: <= StoredLengths.PhoneNumber } number
+            ? number
+            : null;
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);
         var inbound = WebhookProcessor.Prepare(writes, kind, fields, delivery.ReceivedAt);
