@@ -13,6 +13,9 @@ internal static class PlivoWebhookParser
     public const string StatusKind = "status";
     public const string UnknownKind = "unknown";
 
+    /// <summary>The reason recorded for Plivo's <c>rejected</c> status, which is stored as <c>failed</c>.</summary>
+    public const string RejectedReason = "Plivo status: rejected";
+
     public static string Classify(PlivoFields fields)
     {
         ArgumentNullException.ThrowIfNull(fields);
@@ -35,7 +38,8 @@ internal static class PlivoWebhookParser
             "sent" => MessageStatus.Sent,
             "delivered" => MessageStatus.Delivered,
             "read" => MessageStatus.Read,
-            "failed" => MessageStatus.Failed,
+            // Plivo's "rejected" (old SMS callbacks, the list filter) is a terminal failure: stored as failed.
+            "failed" or "rejected" => MessageStatus.Failed,
             "undelivered" => MessageStatus.Undelivered,
             _ => throw new FormatException($"Unknown status '{statusText}'."),
         };
@@ -49,7 +53,9 @@ internal static class PlivoWebhookParser
         var conversation = fields.Get("ConversationID", "ConversationId") is { } id
             ? new ConversationInfo(id, fields.Get("ConversationOrigin"), fields.UnixTime("ConversationExpirationTimestamp"))
             : null;
-        var reason = fields.Get("ErrorReason", "ErrorMessage", "Reason");
+        // The provider's word is kept in the history as the reason when Plivo gives none.
+        var reason = fields.Get("ErrorReason", "ErrorMessage", "Reason")
+            ?? (statusText.Equals("rejected", StringComparison.OrdinalIgnoreCase) ? RejectedReason : null);
         return new StatusReport(uuid, status, Bounded(fields.Get("Sequence"), "Sequence", StoredLengths.Sequence), time, errorCode, reason, conversation);
     }
 
