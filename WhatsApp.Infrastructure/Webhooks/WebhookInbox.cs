@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Observability;
@@ -56,24 +57,39 @@ internal sealed partial class WebhookInbox(
             .ToListAsync(ct);
     }
 
-    public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) =>
-        writes.ExecuteAsync<WebhookOutcome?>(
-            async (WriteSession session, CancellationToken token) =>
-            {
-                var receipt = await session.Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, token);
-                if (receipt is null)
-                {
-                    return null;
-                }
+    public async Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct)
+    {
+        var (outcome, erased) = await writes.ExecuteAsync<(WebhookOutcome?, bool)>(
+            (WriteSession session, CancellationToken token) => ReplayAsync(session, receiptId, token), ct);
+        return erased
+            ? throw new ConflictException($"Webhook receipt '{receiptId}' holds no fields (its content was erased): there is nothing to replay.")
+            : outcome;
+    }
 
-                var fields = new PlivoFields(receipt.Fields);
-                var inbound = WebhookProcessor.Prepare(writes, receipt.Kind, fields, receipt.ReceivedAt);
-                var outcome = await ProcessAsync(session, receipt, fields, inbound, token);
-                session.Db.WebhookReceipts.Update(receipt);
-                await session.Db.SaveChangesAsync(token);
-                return outcome;
-            },
-            ct);
+    /// <summary>
+    /// Processes a stored receipt again, in the same transaction as the check that its fields were not erased: an
+    /// erased receipt is left as it is (processing its empty fields would mark it unprocessed, for nothing).
+    /// </summary>
+    private async Task<(WebhookOutcome? Outcome, bool Erased)> ReplayAsync(WriteSession session, Guid receiptId, CancellationToken token)
+    {
+        var receipt = await session.Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, token);
+        if (receipt is null)
+        {
+            return (null, false);
+        }
+
+        if (receipt.Fields.Count == 0)
+        {
+            return (null, true);
+        }
+
+        var fields = new PlivoFields(receipt.Fields);
+        var inbound = WebhookProcessor.Prepare(writes, receipt.Kind, fields, receipt.ReceivedAt);
+        var outcome = await ProcessAsync(session, receipt, fields, inbound, token);
+        session.Db.WebhookReceipts.Update(receipt);
+        await session.Db.SaveChangesAsync(token);
+        return (outcome, false);
+    }
 
     private async Task<WebhookOutcome> IngestAsync(
         WriteSession session,
