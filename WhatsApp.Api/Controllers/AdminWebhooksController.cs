@@ -24,10 +24,14 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
             .ToList();
     }
 
-    /// <summary>Processes a stored receipt again (after a fix, or once the message it refers to exists).</summary>
+    /// <summary>
+    /// Processes a stored receipt again (after a fix, or once the message it refers to exists); 409 for a receipt whose
+    /// fields were erased. A replay only inserts what is absent, so it never writes content over an erased message.
+    /// </summary>
     [HttpPost("{id:guid}/replay")]
     [ProducesResponseType<WebhookReplayResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<WebhookReplayResponse> Replay(Guid id, CancellationToken ct)
     {
         var outcome = await inbox.ReplayAsync(id, ct) ?? throw new NotFoundException("Webhook receipt", id.ToString());

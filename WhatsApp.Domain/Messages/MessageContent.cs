@@ -11,7 +11,12 @@ public sealed record MessageContent(
     InteractiveContent? Interactive = null,
     LocationContent? Location = null)
 {
-    /// <summary>No part is set: for an outbound message, its content was erased (an outbound message always has some).</summary>
+    /// <summary>The error of an outbound message whose content was erased (its contact's data) before it went out.</summary>
+    public const string ErasedErrorCode = "content_erased";
+
+    public const string ErasedReason = "The contact's data was erased before this message was sent.";
+
+    /// <summary>Nothing left to send: an outbound message always has content, so this one's was erased.</summary>
     public bool IsEmpty => Text is null && MediaUrl is null && Template is null && Interactive is null && Location is null;
 
     public static MessageContent ForText(string text) => new(Text: text);

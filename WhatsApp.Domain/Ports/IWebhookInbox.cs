@@ -14,6 +14,9 @@ public interface IWebhookInbox
     /// <summary>Receipts that could not be processed, oldest first.</summary>
     Task<IReadOnlyList<WebhookReceipt>> ListUnprocessedAsync(int limit, CancellationToken ct);
 
-    /// <summary>Processes a stored receipt again. Null when no receipt has that id.</summary>
+    /// <summary>
+    /// Processes a stored receipt again. Null when no receipt has that id; a <see cref="Common.ConflictException"/> when its
+    /// fields were erased (the receipt is left as it is).
+    /// </summary>
     Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct);
 }

@@ -50,6 +50,12 @@ public sealed class MessageDispatcher(
     public async Task DispatchOneAsync(Message message, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Content.IsEmpty)
+        {
+            await FailErasedAsync(message, ct);
+            return;
+        }
+
         await pacer.WaitAsync(message.From, ct);
 
         // The gate comes before the message is marked as sending: one waiting here is still queued under its lease, so
@@ -99,6 +105,21 @@ public sealed class MessageDispatcher(
 
         // The attempt happened: record it even if shutdown began meanwhile.
         await SaveOutcomeAsync(message);
+    }
+
+    /// <summary>
+    /// The contact was erased while an earlier attempt was in flight, and that attempt ended in a retry: nothing is
+    /// left to send, so the message fails as a queued one does at erasure, instead of going out empty. No request is made.
+    /// </summary>
+    private async Task FailErasedAsync(Message message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        message.MarkSending(now);
+        if (await outbox.TryStartSendingAsync(message, ct))
+        {
+            message.MarkFailed(MessageContent.ErasedErrorCode, MessageContent.ErasedReason, now);
+            await SaveOutcomeAsync(message);
+        }
     }
 
     // A failed write (the database briefly locked or read-only) is retried while the lease protects the message, during

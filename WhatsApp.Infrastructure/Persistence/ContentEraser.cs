@@ -30,11 +30,12 @@ internal sealed partial class ContentEraser(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var messages = await MessagesWithContent(db).CountAsync(m => m.Contact == contact, ct);
 
-        // A queued message without its content must not go out empty: it fails instead, visibly.
+        // A queued message without its content must not go out empty: it fails instead, visibly. One being sent right
+        // now keeps its status; if that attempt ends in a retry, the dispatcher fails it on the next (MessageDispatcher).
         await db.Messages.Where(m => m.Contact == contact && m.Status == MessageStatus.Queued).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, MessageStatus.Failed)
-                .SetProperty(m => m.ErrorCode, "content_erased")
-                .SetProperty(m => m.ErrorReason, "The contact's data was erased before this message was sent.")
+                .SetProperty(m => m.ErrorCode, MessageContent.ErasedErrorCode)
+                .SetProperty(m => m.ErrorReason, MessageContent.ErasedReason)
                 .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null),
             ct);
         await db.Messages.Where(m => m.Contact == contact).ExecuteUpdateAsync(ClearContent, ct);

@@ -1,4 +1,5 @@
 using WhatsApp.Domain.Messages;
+using WhatsApp.Infrastructure.Persistence;
 
 namespace WhatsApp.Infrastructure.Webhooks;
 
@@ -11,6 +12,9 @@ internal static class PlivoWebhookParser
     public const string InboundKind = "inbound";
     public const string StatusKind = "status";
     public const string UnknownKind = "unknown";
+
+    /// <summary>The reason recorded for Plivo's <c>rejected</c> status, which is stored as <c>failed</c>.</summary>
+    public const string RejectedReason = "Plivo status: rejected";
 
     public static string Classify(PlivoFields fields)
     {
@@ -25,7 +29,8 @@ internal static class PlivoWebhookParser
 
     public static StatusReport ParseStatus(PlivoFields fields)
     {
-        var uuid = fields.Get("MessageUUID") ?? throw new FormatException("The status report has no MessageUUID.");
+        var uuid = Bounded(fields.Get("MessageUUID"), "MessageUUID", StoredLengths.ProviderMessageId)
+            ?? throw new FormatException("The status report has no MessageUUID.");
         var statusText = fields.Get("Status")!;
         var status = statusText.ToLowerInvariant() switch
         {
@@ -33,7 +38,8 @@ internal static class PlivoWebhookParser
             "sent" => MessageStatus.Sent,
             "delivered" => MessageStatus.Delivered,
             "read" => MessageStatus.Read,
-            "failed" => MessageStatus.Failed,
+            // Plivo's "rejected" (old SMS callbacks, the list filter) is a terminal failure: stored as failed.
+            "failed" or "rejected" => MessageStatus.Failed,
             "undelivered" => MessageStatus.Undelivered,
             _ => throw new FormatException($"Unknown status '{statusText}'."),
         };
@@ -43,18 +49,23 @@ internal static class PlivoWebhookParser
             MessageStatus.Sent => fields.Time("SentTime"),
             _ => fields.Time("DeliveryReportTime"),
         } ?? fields.Time("MessageTime");
-        var errorCode = fields.Get("ErrorCode") is { } code && code != "000" ? code : null;
+        var errorCode = Bounded(fields.Get("ErrorCode"), "ErrorCode", StoredLengths.ErrorCode) is { } code && code != "000" ? code : null;
         var conversation = fields.Get("ConversationID", "ConversationId") is { } id
             ? new ConversationInfo(id, fields.Get("ConversationOrigin"), fields.UnixTime("ConversationExpirationTimestamp"))
             : null;
-        return new StatusReport(uuid, status, fields.Get("Sequence"), time, errorCode, fields.Get("ErrorReason", "ErrorMessage", "Reason"), conversation);
+        // The provider's word is kept in the history as the reason when Plivo gives none.
+        var reason = fields.Get("ErrorReason", "ErrorMessage", "Reason")
+            ?? (statusText.Equals("rejected", StringComparison.OrdinalIgnoreCase) ? RejectedReason : null);
+        return new StatusReport(uuid, status, Bounded(fields.Get("Sequence"), "Sequence", StoredLengths.Sequence), time, errorCode, reason, conversation);
     }
 
     public static InboundMessage ParseInbound(PlivoFields fields)
     {
-        var uuid = fields.Get("MessageUUID") ?? throw new FormatException("The inbound message has no MessageUUID.");
-        var from = PlivoFields.ToE164(fields.Get("From")) ?? throw new FormatException("The inbound message has no From that is an E.164 number.");
-        var to = PlivoFields.ToE164(fields.Get("To")) ?? string.Empty;
+        var uuid = Bounded(fields.Get("MessageUUID"), "MessageUUID", StoredLengths.ProviderMessageId)
+            ?? throw new FormatException("The inbound message has no MessageUUID.");
+        var from = Bounded(PlivoFields.ToE164(fields.Get("From")), "From", StoredLengths.PhoneNumber)
+            ?? throw new FormatException("The inbound message has no From that is an E.164 number.");
+        var to = Bounded(PlivoFields.ToE164(fields.Get("To")), "To", StoredLengths.PhoneNumber) ?? string.Empty;
         var contentType = (fields.Get("ContentType") ?? "text").ToLowerInvariant();
         var media = fields.MediaUrls();
         var type = contentType switch
@@ -80,4 +91,13 @@ internal static class PlivoWebhookParser
         var content = new MessageContent(Text: fields.Get("Body"), MediaUrl: media.Count > 0 ? media[0] : null, Location: location);
         return new InboundMessage(uuid, from, to, type, content, details);
     }
+
+    /// <summary>
+    /// An identifier longer than its indexed column is no Plivo identifier: the report is not applied (its receipt,
+    /// kept whole, is listed as unprocessed with this reason) rather than failing the insert.
+    /// </summary>
+    private static string? Bounded(string? value, string field, int maxLength) =>
+        value is { Length: var length } && length > maxLength
+            ? throw new FormatException($"{field} is {length} characters long; at most {maxLength} are stored.")
+            : value;
 }

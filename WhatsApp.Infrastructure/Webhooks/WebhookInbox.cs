@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Observability;
@@ -24,14 +25,17 @@ internal sealed partial class WebhookInbox(
     public async Task<WebhookOutcome> IngestAsync(WebhookDelivery delivery, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        delivery = StoredText.WithoutNul(delivery);
 
         // Classified, parsed and converted into rows here rather than on the single writer, which only binds and runs them.
         var fields = new PlivoFields(delivery.Fields);
         var kind = PlivoWebhookParser.Classify(fields);
         var now = time.GetUtcNow();
-        var nonce = writes.Prepare(new WebhookNonce(delivery.Nonce, now), WriteSql.NonceFirstUse)
+        var nonce = writes.Prepare(new WebhookNonce(WebhookNonce.KeyOf(delivery.Nonce), now), WriteSql.NonceFirstUse)
             .With("@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
-        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
+        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From")) is { Length: <= StoredLengths.PhoneNumber } number
+            ? number
+            : null;
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);
         var inbound = WebhookProcessor.Prepare(writes, kind, fields, delivery.ReceivedAt);
@@ -53,24 +57,39 @@ internal sealed partial class WebhookInbox(
             .ToListAsync(ct);
     }
 
-    public Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct) =>
-        writes.ExecuteAsync<WebhookOutcome?>(
-            async (WriteSession session, CancellationToken token) =>
-            {
-                var receipt = await session.Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, token);
-                if (receipt is null)
-                {
-                    return null;
-                }
+    public async Task<WebhookOutcome?> ReplayAsync(Guid receiptId, CancellationToken ct)
+    {
+        var (outcome, erased) = await writes.ExecuteAsync<(WebhookOutcome?, bool)>(
+            (WriteSession session, CancellationToken token) => ReplayAsync(session, receiptId, token), ct);
+        return erased
+            ? throw new ConflictException($"Webhook receipt '{receiptId}' holds no fields (its content was erased): there is nothing to replay.")
+            : outcome;
+    }
 
-                var fields = new PlivoFields(receipt.Fields);
-                var inbound = WebhookProcessor.Prepare(writes, receipt.Kind, fields, receipt.ReceivedAt);
-                var outcome = await ProcessAsync(session, receipt, fields, inbound, token);
-                session.Db.WebhookReceipts.Update(receipt);
-                await session.Db.SaveChangesAsync(token);
-                return outcome;
-            },
-            ct);
+    /// <summary>
+    /// Processes a stored receipt again, in the same transaction as the check that its fields were not erased: an
+    /// erased receipt is left as it is (processing its empty fields would mark it unprocessed, for nothing).
+    /// </summary>
+    private async Task<(WebhookOutcome? Outcome, bool Erased)> ReplayAsync(WriteSession session, Guid receiptId, CancellationToken token)
+    {
+        var receipt = await session.Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == receiptId, token);
+        if (receipt is null)
+        {
+            return (null, false);
+        }
+
+        if (receipt.Fields.Count == 0)
+        {
+            return (null, true);
+        }
+
+        var fields = new PlivoFields(receipt.Fields);
+        var inbound = WebhookProcessor.Prepare(writes, receipt.Kind, fields, receipt.ReceivedAt);
+        var outcome = await ProcessAsync(session, receipt, fields, inbound, token);
+        session.Db.WebhookReceipts.Update(receipt);
+        await session.Db.SaveChangesAsync(token);
+        return (outcome, false);
+    }
 
     private async Task<WebhookOutcome> IngestAsync(
         WriteSession session,

@@ -20,6 +20,9 @@ internal sealed class WhatsAppApiFactory(
     /// <summary>The SQLite file; tests that open it themselves are <see cref="TestPostgres.SqliteOnly"/>.</summary>
     public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), $"whatsapp-test-{Guid.NewGuid():N}.db");
 
+    /// <summary>The PostgreSQL database's connection string once the app has started on one, else null.</summary>
+    public string? PostgresConnectionString => _postgres;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -13,6 +13,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
     /// <summary>Shadow column: the body lower-cased (full Unicode), for case-insensitive search in any script.</summary>
     internal const string SearchText = "SearchText";
 
+    // Content (body, search text, media URL, the JSON columns) is unbounded text: a webhook is never refused for its length.
     public void Configure(EntityTypeBuilder<Message> builder)
     {
         builder.ToTable("Messages");
@@ -21,31 +22,30 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.Direction).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Type).HasConversion<string>().HasMaxLength(16);
         builder.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(m => m.From).HasMaxLength(20);
-        builder.Property(m => m.To).HasMaxLength(20);
-        builder.Property(m => m.Contact).HasMaxLength(20);
-        builder.Property(m => m.ProviderMessageId).HasMaxLength(64);
-        builder.Property(m => m.ErrorCode).HasMaxLength(64);
-        builder.Property(m => m.ErrorReason).HasMaxLength(Message.MaxErrorReasonLength);
+        builder.Property(m => m.From).HasMaxLength(StoredLengths.PhoneNumber);
+        builder.Property(m => m.To).HasMaxLength(StoredLengths.PhoneNumber);
+        builder.Property(m => m.Contact).HasMaxLength(StoredLengths.PhoneNumber);
+        builder.Property(m => m.ProviderMessageId).HasMaxLength(StoredLengths.ProviderMessageId);
+        builder.Property(m => m.ErrorCode).HasMaxLength(StoredLengths.ErrorCode);
         builder.Property(m => m.ClientName).HasMaxLength(100);
         builder.Property(m => m.TemplateName).HasMaxLength(512);
-        builder.Property<string?>(SearchText).HasMaxLength(4096);
-        builder.Property(m => m.Inbound).HasMaxLength(65536)
+        builder.Property<string?>(SearchText);
+        builder.Property(m => m.Inbound)
             .HasConversion(JsonColumnConverter.Create<InboundDetails>(), JsonColumnConverter.Comparer<InboundDetails>());
-        builder.Property(m => m.Conversation).HasMaxLength(1024)
+        builder.Property(m => m.Conversation)
             .HasConversion(JsonColumnConverter.Create<ConversationInfo>(), JsonColumnConverter.Comparer<ConversationInfo>());
         builder.Property<string?>(LeaseOwner).HasMaxLength(64);
         builder.Property<DateTime?>(LeaseExpiresAt);
 
         builder.ComplexProperty(m => m.Content, content =>
         {
-            content.Property(c => c.Text).HasColumnName("Body").HasMaxLength(4096);
-            content.Property(c => c.MediaUrl).HasColumnName("MediaUrl").HasMaxLength(2048);
-            content.Property(c => c.Template).HasColumnName("Template").HasMaxLength(65536)
+            content.Property(c => c.Text).HasColumnName("Body");
+            content.Property(c => c.MediaUrl).HasColumnName("MediaUrl");
+            content.Property(c => c.Template).HasColumnName("Template")
                 .HasConversion(JsonColumnConverter.Create<TemplateContent>(), JsonColumnConverter.Comparer<TemplateContent>());
-            content.Property(c => c.Interactive).HasColumnName("Interactive").HasMaxLength(65536)
+            content.Property(c => c.Interactive).HasColumnName("Interactive")
                 .HasConversion(JsonColumnConverter.Create<InteractiveContent>(), JsonColumnConverter.Comparer<InteractiveContent>());
-            content.Property(c => c.Location).HasColumnName("Location").HasMaxLength(4096)
+            content.Property(c => c.Location).HasColumnName("Location")
                 .HasConversion(JsonColumnConverter.Create<LocationContent>(), JsonColumnConverter.Comparer<LocationContent>());
         });
 

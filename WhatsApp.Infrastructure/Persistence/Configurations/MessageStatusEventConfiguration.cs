@@ -11,11 +11,10 @@ internal sealed class MessageStatusEventConfiguration : IEntityTypeConfiguration
         builder.ToTable("MessageStatusEvents");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.Property(e => e.ProviderMessageId).HasMaxLength(64);
+        builder.Property(e => e.ProviderMessageId).HasMaxLength(StoredLengths.ProviderMessageId);
         builder.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.Sequence).HasMaxLength(32);
-        builder.Property(e => e.ErrorCode).HasMaxLength(64);
-        builder.Property(e => e.Reason).HasMaxLength(1024);
+        builder.Property(e => e.Sequence).HasMaxLength(StoredLengths.Sequence);
+        builder.Property(e => e.ErrorCode).HasMaxLength(StoredLengths.ErrorCode);
 
         // A redelivered report (same message, status and sequence) is one row, even under concurrency.
         builder.HasIndex(e => new { e.ProviderMessageId, e.Status, e.Sequence }).IsUnique();

@@ -9,7 +9,7 @@ internal sealed class WebhookNonceConfiguration : IEntityTypeConfiguration<Webho
     {
         builder.ToTable("WebhookNonces");
         builder.HasKey(n => n.Nonce);
-        builder.Property(n => n.Nonce).HasMaxLength(128);
+        builder.Property(n => n.Nonce).HasMaxLength(StoredLengths.Nonce);
         builder.HasIndex(n => n.SeenAt);
     }
 }

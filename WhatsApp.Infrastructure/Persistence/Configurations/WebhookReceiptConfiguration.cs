@@ -11,16 +11,15 @@ internal sealed class WebhookReceiptConfiguration : IEntityTypeConfiguration<Web
         builder.ToTable("WebhookReceipts");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
-        builder.Property(r => r.Nonce).HasMaxLength(128);
         builder.Property(r => r.SignatureVersion).HasMaxLength(16);
         builder.Property(r => r.Method).HasMaxLength(8);
-        builder.Property(r => r.Url).HasMaxLength(2048);
         builder.Property(r => r.Kind).HasMaxLength(16);
-        builder.Property(r => r.Contact).HasMaxLength(20);
+        builder.Property(r => r.Contact).HasMaxLength(StoredLengths.PhoneNumber);
         builder.HasIndex(r => r.Contact);
         builder.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Error).HasMaxLength(WebhookReceipt.MaxErrorLength);
-        builder.Property(r => r.Fields).HasMaxLength(65536)
+        // The raw fields, URL and nonce are kept whole, whatever their length: the receipt is what a replay starts from.
+        builder.Property(r => r.Fields)
             .HasConversion(JsonColumnConverter.Create<IReadOnlyList<KeyValuePair<string, string>>>()!, JsonColumnConverter.Comparer<IReadOnlyList<KeyValuePair<string, string>>>()!);
 
         // The admin list of unprocessed receipts.

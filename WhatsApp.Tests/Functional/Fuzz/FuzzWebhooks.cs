@@ -37,7 +37,9 @@ internal static class FuzzWebhooks
             return new FuzzRequest(index, "webhook signed GET", "GET", url.AbsoluteUri, getHeaders);
         }
 
-        var headers = PlivoWebhookSigner.SignatureHeaders(HttpMethod.Post, WebhookTestHost.WebhookUrl, form, Token).ToList();
+        // Now and then a nonce longer than its column (stored as its hash).
+        var nonce = rng.Next(20) == 0 ? FuzzStrings.Ascii(rng, rng.Next(129, 4_000)).Replace(",", "", StringComparison.Ordinal) : null;
+        var headers = PlivoWebhookSigner.SignatureHeaders(HttpMethod.Post, WebhookTestHost.WebhookUrl, form, Token, nonce).ToList();
         FuzzHttp.AddStrayHeaders(rng, headers);
         return new FuzzRequest(index, "webhook signed", "POST", WebhookTestHost.WebhookUrl.AbsoluteUri, headers, Encode(form), FormType(rng));
     }
@@ -97,7 +99,7 @@ internal static class FuzzWebhooks
         for (var i = rng.Next(0, 5); i > 0; i--)
         {
             var field = Fields[rng.Next(Fields.Length)];
-            var value = rng.Next(2) == 0 ? Extremes[rng.Next(Extremes.Length)] : FuzzStrings.Next(rng, 20_000);
+            var value = rng.Next(2) == 0 ? Extremes[rng.Next(Extremes.Length)] : Long(rng);
             form.RemoveAll(f => f.Key == field && rng.Next(3) != 0);
             form.Add(new(field, value));
         }
@@ -119,6 +121,12 @@ internal static class FuzzWebhooks
 
         return [.. form.Select(f => new KeyValuePair<string, string>(FuzzHttp.Wire(f.Key), FuzzHttp.Wire(f.Value)))];
     }
+
+    /// <summary>
+    /// Strange text up to 20,000 characters, or characters that JSON escapes six-fold, so that a field within the
+    /// 64 KiB body cap is stored as more than 65,536 characters (the former bound of the JSON columns).
+    /// </summary>
+    private static string Long(Random rng) => rng.Next(6) == 0 ? new string('<', rng.Next(11_000, 20_000)) : FuzzStrings.Next(rng, 20_000);
 
     /// <summary>The webhook URL with the form as its query, unless that is too long for a URL.</summary>
     private static Uri? QueryUrl(IEnumerable<KeyValuePair<string, string>> form)

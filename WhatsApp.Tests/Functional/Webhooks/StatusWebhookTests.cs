@@ -56,6 +56,31 @@ public sealed class StatusWebhookTests
     }
 
     [Test]
+    public async Task Status_Rejected_FailsTheMessageWithPlivosErrorCodeAndIsNotLeftUnprocessed()
+    {
+        var uuid = Guid.NewGuid().ToString();
+        var id = await _host.SeedSentMessageAsync(uuid);
+
+        await PostStatusAsync(uuid, "rejected", 2, errorCode: "450");
+        await PostStatusAsync(uuid, "delivered", 3);
+
+        var message = await GetAsync(id);
+        using var admin = _host.Factory.CreateClientWithKey(TestApiKeys.Admin);
+        var unprocessed = await admin.GetFromJsonAsync<System.Text.Json.JsonElement>("/api/admin/webhooks/unprocessed");
+        var outcomes = await _host.Factory.WithDbAsync(db => db.WebhookReceipts.Select(r => r.Outcome).ToListAsync());
+        var history = message.GetProperty("status_history");
+        Assert.Multiple(() =>
+        {
+            Assert.That(message.GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(message.GetProperty("error_code").GetString(), Is.EqualTo("450"));
+            Assert.That(history[0].GetProperty("status").GetString(), Is.EqualTo("failed"));
+            Assert.That(history[0].GetProperty("reason").GetString(), Is.EqualTo("Plivo status: rejected"));
+            Assert.That(outcomes, Is.All.EqualTo(WhatsApp.Domain.Webhooks.WebhookOutcome.Processed));
+            Assert.That(unprocessed.GetArrayLength(), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Status_SameReportThreeTimes_IsOneHistoryRow()
     {
         var uuid = Guid.NewGuid().ToString();

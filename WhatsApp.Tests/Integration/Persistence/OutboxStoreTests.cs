@@ -61,6 +61,19 @@ public sealed class OutboxStoreTests
     }
 
     [Test]
+    public async Task ClaimDue_LaterButWithinTheLease_DoesNotClaimTheLeasedMessage()
+    {
+        await SeedAsync(1);
+        await NewOutbox().ClaimDueAsync(10, default);
+
+        // Not the same frozen instant: a claim that compared leases with its own new expiry would take this one.
+        _time.Advance(TimeSpan.FromSeconds(30));
+        var whileLeased = await NewOutbox().ClaimDueAsync(10, default);
+
+        Assert.That(whileLeased, Is.Empty);
+    }
+
+    [Test]
     public async Task ClaimDue_RetryNotYetDue_IsNotClaimed()
     {
         var message = (await SeedAsync(1))[0];
@@ -102,6 +115,40 @@ public sealed class OutboxStoreTests
         {
             Assert.That(fastStarted, Is.True);
             Assert.That(slowStarted, Is.False);
+        });
+    }
+
+    [Test]
+    public async Task TryStartSending_StaleDispatcherAfterTheNewHolderQueuedARetry_ReturnsFalseAndKeepsTheRetry()
+    {
+        await SeedAsync(1);
+        var stale = NewOutbox();
+        var staleClaim = (await stale.ClaimDueAsync(1, default))[0];
+        _time.Advance(TimeSpan.FromSeconds(61));
+        var holder = NewOutbox();
+        var retryAt = DateTimeOffset.MinValue;
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var claim = (await holder.ClaimDueAsync(1, default))[0];
+            claim.MarkSending(_time.GetUtcNow());
+            await holder.TryStartSendingAsync(claim, default);
+            retryAt = _time.GetUtcNow().AddSeconds(30);
+            claim.ScheduleRetry("plivo_503", "unavailable", retryAt, _time.GetUtcNow());
+            await holder.SaveOutcomeAsync(claim, default);
+            _time.Advance(TimeSpan.FromSeconds(31));
+        }
+
+        // The stale dispatcher wakes up with its claim of before: the message is queued again, but not for it.
+        staleClaim.MarkSending(_time.GetUtcNow());
+        var staleStarted = await stale.TryStartSendingAsync(staleClaim, default);
+
+        var stored = await LoadAsync(staleClaim.Id);
+        Assert.Multiple(() =>
+        {
+            Assert.That(staleStarted, Is.False);
+            Assert.That(stored.Status, Is.EqualTo(MessageStatus.Queued));
+            Assert.That(stored.Attempts, Is.EqualTo(2));
+            Assert.That(stored.NextAttemptAt, Is.EqualTo(retryAt));
         });
     }
 

@@ -87,8 +87,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<string>("Conversation")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -105,8 +104,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<string>("ErrorReason")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<string>("From")
@@ -116,8 +114,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<string>("Inbound")
-                        .HasMaxLength(65536)
-                        .HasColumnType("character varying(65536)");
+                        .HasColumnType("text");
 
                     b.Property<DateTime?>("LeaseExpiresAt")
                         .HasColumnType("timestamp with time zone");
@@ -142,8 +139,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.Property<string>("SearchText")
-                        .HasMaxLength(4096)
-                        .HasColumnType("character varying(4096)")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<DateTime?>("SentAt")
@@ -180,29 +176,24 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                             b1.IsRequired();
 
                             b1.Property<string>("Interactive")
-                                .HasMaxLength(65536)
-                                .HasColumnType("character varying(65536)")
+                                .HasColumnType("text")
                                 .HasColumnName("Interactive");
 
                             b1.Property<string>("Location")
-                                .HasMaxLength(4096)
-                                .HasColumnType("character varying(4096)")
+                                .HasColumnType("text")
                                 .HasColumnName("Location");
 
                             b1.Property<string>("MediaUrl")
-                                .HasMaxLength(2048)
-                                .HasColumnType("character varying(2048)")
+                                .HasColumnType("text")
                                 .HasColumnName("MediaUrl")
                                 .UseCollation("C");
 
                             b1.Property<string>("Template")
-                                .HasMaxLength(65536)
-                                .HasColumnType("character varying(65536)")
+                                .HasColumnType("text")
                                 .HasColumnName("Template");
 
                             b1.Property<string>("Text")
-                                .HasMaxLength(4096)
-                                .HasColumnType("character varying(4096)")
+                                .HasColumnType("text")
                                 .HasColumnName("Body")
                                 .UseCollation("C");
                         });
@@ -262,8 +253,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(1024)
-                        .HasColumnType("character varying(1024)")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -339,8 +329,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Fields")
                         .IsRequired()
-                        .HasMaxLength(65536)
-                        .HasColumnType("character varying(65536)");
+                        .HasColumnType("text");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -356,8 +345,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Nonce")
                         .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.Property<string>("Outcome")
@@ -379,8 +367,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(2048)
-                        .HasColumnType("character varying(2048)")
+                        .HasColumnType("text")
                         .UseCollation("C");
 
                     b.HasKey("Id");

@@ -78,7 +78,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Conversation")
-                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
@@ -94,7 +93,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ErrorReason")
-                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("From")
@@ -103,7 +101,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Inbound")
-                        .HasMaxLength(65536)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("LeaseExpiresAt")
@@ -127,7 +124,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchText")
-                        .HasMaxLength(4096)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("SentAt")
@@ -160,27 +156,22 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                             b1.IsRequired();
 
                             b1.Property<string>("Interactive")
-                                .HasMaxLength(65536)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Interactive");
 
                             b1.Property<string>("Location")
-                                .HasMaxLength(4096)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Location");
 
                             b1.Property<string>("MediaUrl")
-                                .HasMaxLength(2048)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("MediaUrl");
 
                             b1.Property<string>("Template")
-                                .HasMaxLength(65536)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Template");
 
                             b1.Property<string>("Text")
-                                .HasMaxLength(4096)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Body");
                         });
@@ -238,7 +229,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
-                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("ReceivedAt")
@@ -307,7 +297,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Fields")
                         .IsRequired()
-                        .HasMaxLength(65536)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -322,7 +311,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Nonce")
                         .IsRequired()
-                        .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
@@ -342,7 +330,6 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Url")
                         .IsRequired()
-                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
