@@ -138,6 +138,9 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<Guid?>("ResendOf")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("SearchText")
                         .HasColumnType("text")
                         .UseCollation("C");
@@ -203,6 +206,10 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ProviderMessageId")
                         .IsUnique()
                         .HasFilter("\"ProviderMessageId\" IS NOT NULL");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL");
 
                     b.HasIndex("ClientName", "Id");
 

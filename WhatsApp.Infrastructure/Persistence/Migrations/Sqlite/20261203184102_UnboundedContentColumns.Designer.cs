@@ -123,6 +123,9 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ResendOf")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SearchText")
                         .HasColumnType("TEXT");
 
@@ -181,6 +184,10 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ProviderMessageId")
                         .IsUnique()
                         .HasFilter("\"ProviderMessageId\" IS NOT NULL");
+
+                    b.HasIndex("ResendOf")
+                        .IsUnique()
+                        .HasFilter("\"ResendOf\" IS NOT NULL");
 
                     b.HasIndex("ClientName", "Id");
 
