@@ -25,4 +25,25 @@ internal static class HttpAssertions
         var body = await response.Content.ReadAsStringAsync();
         return JsonDocument.Parse(body).RootElement.Clone();
     }
+
+    /// <summary>Polls <paramref name="location"/> until the message has <paramref name="status"/>; fails after <paramref name="deadline"/>.</summary>
+    public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, Uri location, string status, TimeSpan deadline)
+    {
+        var until = DateTime.UtcNow + deadline;
+        JsonElement message;
+        do
+        {
+            message = await ReadJsonAsync(await client.GetAsync(location));
+            if (message.GetProperty("status").GetString() == status)
+            {
+                return message;
+            }
+
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < until);
+
+        Assert.Fail($"Message never reached '{status}'; last seen: {message}");
+        return message;
+    }
 }

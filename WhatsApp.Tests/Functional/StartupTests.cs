@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -16,7 +14,7 @@ public sealed class StartupTests
     [Test]
     public void Start_InProductionWithoutApiKeys_FailsNamingTheKey()
     {
-        using var factory = new ConfiguredFactory("Production", new() { ["Messaging:Provider"] = "Simulator" });
+        using var factory = new StartupFactory("Production", new Dictionary<string, string?> { ["Messaging:Provider"] = "Simulator" });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -26,7 +24,7 @@ public sealed class StartupTests
     [Test]
     public void Start_WithUnknownDatabaseProvider_FailsNamingTheKey()
     {
-        using var factory = new ConfiguredFactory("Testing", new() { ["Database:Provider"] = "Oracle" });
+        using var factory = new StartupFactory("Testing", new Dictionary<string, string?> { ["Database:Provider"] = "Oracle" });
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -36,7 +34,7 @@ public sealed class StartupTests
     [Test]
     public void Start_InProductionWithoutPlivoConfiguration_FailsNamingTheKeys()
     {
-        using var factory = new ConfiguredFactory("Production", WithKey());
+        using var factory = new StartupFactory("Production", StartupFactory.WithKey());
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -46,9 +44,9 @@ public sealed class StartupTests
     [Test]
     public void Start_WithAuthIdButNoToken_FailsNamingTheToken()
     {
-        var settings = WithKey();
+        var settings = StartupFactory.WithKey();
         settings["Plivo:AuthId"] = "MAXXXXXXXXXXXXXXXXXX";
-        using var factory = new ConfiguredFactory("Development", settings);
+        using var factory = new StartupFactory("Development", settings);
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -58,12 +56,12 @@ public sealed class StartupTests
     [Test]
     public void Start_WithPlivoEnvironmentVariableNames_UsesPlivoAndTheirSender()
     {
-        var settings = WithKey();
+        var settings = StartupFactory.WithKey();
         settings["PLIVO_AUTH_ID"] = "MAXXXXXXXXXXXXXXXXXX";
         settings["PLIVO_AUTH_TOKEN"] = "token-from-the-environment";
         settings["PLIVO_WHATSAPP_SENDER_NUMBER"] = "+14155550199";
         settings["Plivo:PublicBaseUrl"] = "https://wa.example.com";
-        using var factory = new ConfiguredFactory("Production", settings);
+        using var factory = new StartupFactory("Production", settings);
         factory.CreateClient().Dispose();
 
         using var scope = factory.Services.CreateScope();
@@ -80,7 +78,7 @@ public sealed class StartupTests
     [Test]
     public void Start_WithoutCredentialsInDevelopment_UsesTheSimulatorAndPlaceholderSender()
     {
-        using var factory = new ConfiguredFactory("Development", WithKey());
+        using var factory = new StartupFactory("Development", StartupFactory.WithKey());
         factory.CreateClient().Dispose();
 
         using var scope = factory.Services.CreateScope();
@@ -96,9 +94,9 @@ public sealed class StartupTests
     [Test]
     public void Start_WithAnAttemptTimeout_ShutdownTimeoutIsThatPlus20Seconds()
     {
-        var settings = WithKey();
+        var settings = StartupFactory.WithKey();
         settings["Dispatch:AttemptTimeout"] = "00:00:07";
-        using var factory = new ConfiguredFactory("Development", settings);
+        using var factory = new StartupFactory("Development", settings);
         factory.CreateClient().Dispose();
 
         var host = factory.Services.GetRequiredService<IOptions<HostOptions>>().Value;
@@ -109,42 +107,12 @@ public sealed class StartupTests
     [Test]
     public void Start_WithALeaseNotLongerThanTheAttemptTimeout_FailsNamingTheKey()
     {
-        var settings = WithKey();
+        var settings = StartupFactory.WithKey();
         settings["Dispatch:AttemptTimeout"] = "00:01:00";
-        using var factory = new ConfiguredFactory("Development", settings);
+        using var factory = new StartupFactory("Development", settings);
 
         var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
         Assert.That(error!.Message, Does.Contain("Dispatch:LeaseDuration"));
-    }
-
-    private static Dictionary<string, string?> WithKey() => new()
-    {
-        ["Auth:ApiKeys:0:Name"] = "ops",
-        ["Auth:ApiKeys:0:Role"] = "admin",
-        ["Auth:ApiKeys:0:Key"] = TestApiKeys.Admin,
-    };
-
-    private sealed class ConfiguredFactory(string environment, Dictionary<string, string?> settings) : WebApplicationFactory<Program>
-    {
-        private readonly string _database = Path.Combine(Path.GetTempPath(), $"whatsapp-startup-{Guid.NewGuid():N}.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment(environment);
-            builder.UseSetting("ConnectionStrings:WhatsApp", $"Data Source={_database}");
-            builder.UseSetting("Dispatch:Enabled", "false");
-            foreach (var (key, value) in settings)
-            {
-                builder.UseSetting(key, value);
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            File.Delete(_database);
-        }
     }
 }

@@ -93,23 +93,6 @@ public sealed class UnknownOutcomeResolutionTests
         return response.Headers.Location!;
     }
 
-    private async Task<JsonElement> WaitForStatusAsync(Uri location, string status)
-    {
-        var deadline = DateTime.UtcNow + Deadline;
-        JsonElement message;
-        do
-        {
-            message = await ReadJsonAsync(await _sender.GetAsync(location));
-            if (message.GetProperty("status").GetString() == status)
-            {
-                return message;
-            }
-
-            await Task.Delay(50);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        Assert.Fail($"Message never reached '{status}'; last seen: {message}");
-        return message;
-    }
+    private Task<JsonElement> WaitForStatusAsync(Uri location, string status) =>
+        HttpAssertions.WaitForStatusAsync(_sender, location, status, Deadline);
 }
