@@ -25,25 +25,25 @@ internal sealed class UnknownQueryParameterFilter(IModelMetadataProvider metadat
     public void OnResourceExecuting(ResourceExecutingContext context)
     {
         var query = context.HttpContext.Request.Query;
+        // The static factory and its state argument: a cache hit allocates nothing, and a query that binds only lists nothing.
         if (query.Count == 0
-            || _byAction.GetOrAdd(context.ActionDescriptor.Id, _ => Describe(context.ActionDescriptor)) is not { } known)
+            || _byAction.GetOrAdd(context.ActionDescriptor.Id, static (_, s) => s.Filter.Describe(s.Action), (Filter: this, Action: context.ActionDescriptor))
+                is not { } known
+            || known.Unknown(query) is not { } unknown)
         {
             return;
         }
 
         var errors = new ModelStateDictionary();
-        foreach (var key in query.Keys.Where(k => !known.Contains(k)))
+        foreach (var key in unknown)
         {
             errors.AddModelError(key, Message);
         }
 
-        if (errors.ErrorCount > 0)
-        {
-            var factory = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
-            var problem = factory.CreateValidationProblemDetails(
-                context.HttpContext, errors, StatusCodes.Status400BadRequest, "One or more query parameters are unknown.");
-            context.Result = new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
-        }
+        var factory = context.HttpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        var problem = factory.CreateValidationProblemDetails(
+            context.HttpContext, errors, StatusCodes.Status400BadRequest, "One or more query parameters are unknown.");
+        context.Result = new BadRequestObjectResult(problem) { ContentTypes = { "application/problem+json" } };
     }
 
     public void OnResourceExecuted(ResourceExecutedContext context)

@@ -5,9 +5,10 @@ namespace WhatsApp.Api.Validation;
 
 /// <summary>
 /// Whether a URL we hand to Plivo (and so to WhatsApp's fetchers) points at the public internet as far as its text
-/// shows: no credentials (<c>user:pass@</c>), and no literal loopback, private (RFC 1918, fc00::/7), link-local,
-/// unspecified or IPv4-mapped address of those, nor a <c>localhost</c> name. Names are not resolved: a DNS lookup at
-/// validation would be slow, and its answer could change before the URL is fetched.
+/// shows: no credentials (<c>user:pass@</c>), and no literal loopback, private (RFC 1918, 100.64/10, fc00::/7),
+/// link-local, unspecified, multicast or broadcast address, nor an IPv4-mapped or NAT64 form of one, nor a
+/// <c>localhost</c> name. Names are not resolved: a DNS lookup at validation would be slow, and its answer could change
+/// before the URL is fetched.
 /// </summary>
 internal static class PublicUrl
 {
@@ -45,12 +46,12 @@ internal static class PublicUrl
     {
         if (address.AddressFamily == AddressFamily.InterNetworkV6)
         {
-            if (address.IsIPv4MappedToIPv6 || IsIPv4Compatible(address))
+            if (address.IsIPv4MappedToIPv6 || IsIPv4Compatible(address) || IsNat64(address))
             {
-                return IsPublicIPv4(address.MapToIPv4().GetAddressBytes());
+                return IsPublicIPv4(address.GetAddressBytes()[12..]);
             }
 
-            return !(IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6Any)
+            return !(IPAddress.IsLoopback(address) || address.Equals(IPAddress.IPv6Any) || address.IsIPv6Multicast
                 || address.IsIPv6LinkLocal || address.IsIPv6SiteLocal || address.IsIPv6UniqueLocal);
         }
 
@@ -64,14 +65,23 @@ internal static class PublicUrl
         return bytes.AsSpan(0, 12).IndexOfAnyExcept((byte)0) < 0 && (bytes[12] | bytes[13]) != 0;
     }
 
+    // 64:ff9b::a.b.c.d (RFC 6052): a NAT64 gateway turns it into a.b.c.d on its own network.
+    private static bool IsNat64(IPAddress address)
+    {
+        var bytes = address.GetAddressBytes();
+        return bytes is [0x00, 0x64, 0xff, 0x9b, ..] && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
+    }
+
     private static bool IsPublicIPv4(byte[] a) => a[0] switch
     {
         0 => false,                           // 0.0.0.0/8, "this network", including the unspecified address
         10 => false,                          // RFC 1918
+        100 => a[1] is < 64 or > 127,         // 100.64/10, shared address space (carrier-grade NAT, RFC 6598)
         127 => false,                         // loopback
         169 => a[1] != 254,                   // link-local
         172 => a[1] is < 16 or > 31,          // RFC 1918
         192 => a[1] != 168,                   // RFC 1918
+        >= 224 => false,                      // multicast 224/4, reserved 240/4 and the broadcast address
         _ => true,
     };
 }

@@ -83,9 +83,26 @@ public sealed class UnknownQueryParameterTests
         Assert.That(ErrorKeys(problem), Is.EquivalentTo(new[] { "page", "sort" }));
     }
 
+    // Model binding takes a list as repeated keys or as indexes counted from 0 without a gap; any other bracket spelling
+    // (PHP's and jQuery's status[]) binds nothing, so the filter it meant would silently not apply.
+    [TestCase("/api/messages?status[]=bogus", "status[]")]
+    [TestCase("/api/messages?status[1]=bogus", "status[1]")]
+    [TestCase("/api/messages?status[first]=bogus", "status[first]")]
+    [TestCase("/api/messages?status[0]=sent&status[2]=bogus", "status[2]")]
+    [TestCase("/api/messages?status[00]=bogus", "status[00]")]
+    [TestCase("/api/messages?status=sent&status[0]=bogus", "status[0]")]
+    public async Task Search_WithAListSpellingThatBindsNothing_Returns400NamingIt(string path, string key)
+    {
+        var response = await _admin.GetAsync(path);
+
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(ErrorKeys(problem), Is.EqualTo(new[] { key }));
+    }
+
     [TestCase("/api/messages?status=sent&status=failed&created_from=2026-01-01&created_to=2026-02-01&error_code=470&template_name=x&type=text&direction=outbound&limit=5")]
     [TestCase("/api/messages?contact=%2B14155552671&from=%2B14155550100&q=hello")]
     [TestCase("/api/messages?status[0]=sent&status[1]=failed")]
+    [TestCase("/api/messages?status[0]=sent&status[1]=failed&status[2]=read")]
     [TestCase("/api/messages?Status=sent&LIMIT=5")]
     [TestCase("/api/messages/export?status=sent,failed&created_from=2026-01-01")]
     [TestCase("/api/conversations?window=open&has_failed=true&q=%2B1415&limit=5")]

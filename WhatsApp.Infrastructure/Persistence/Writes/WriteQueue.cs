@@ -96,11 +96,25 @@ internal sealed partial class WriteQueue(
     /// Lets writes already accepted finish and refuses new ones; returns when the last has committed or
     /// <paramref name="cancellationToken"/> gives up waiting (the loop still finishes them).
     /// </summary>
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
         Wake();
-        return _thread is null ? Task.CompletedTask : _stopped.Task.WaitAsync(cancellationToken);
+        if (_thread is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _stopped.Task.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !_stopped.Task.IsCompleted)
+        {
+            // The host's shutdown timeout (a dispatcher draining against a locked database). Thrown, it would end the
+            // process with an unhandled exception (SIGABRT) instead of a logged, orderly exit.
+            LogStopGaveUp(Pending);
+        }
     }
 
     // Not while the loop may still wait on the semaphore (a stop that gave up waiting).
@@ -379,6 +393,9 @@ internal sealed partial class WriteQueue(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A write in a batch of {Count} failed ({Error}); the batch runs again with a savepoint per write")]
     private partial void LogRetryWithSavepoints(string error, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopped waiting for the write queue at the shutdown timeout; the batch in progress and {Pending} queued writes may not be stored")]
+    private partial void LogStopGaveUp(int pending);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The write queue's loop stopped on an error; every write from now on fails")]
     private partial void LogLoopDied(Exception exception);

@@ -111,6 +111,38 @@ public sealed class WriteQueueTests : DatabaseFixture
         });
     }
 
+    // The host gives up at its shutdown timeout (a dispatcher draining while the database is locked). A stop that then
+    // threw ended the process with an unhandled TaskCanceledException, SIGABRT, rather than an orderly exit.
+    [Test]
+    public async Task Stop_WhenTheHostGivesUpWaiting_ReturnsWithoutThrowingAndTheLoopStillFinishes()
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var blocker = HoldTheWriterAsync(gate.Task);
+        var queued = Insert("queued");
+        using var gaveUp = new CancellationTokenSource();
+        await gaveUp.CancelAsync();
+
+        Exception? thrown = null;
+        try
+        {
+            await Database.Writes.StopAsync(gaveUp.Token);
+        }
+        catch (Exception ex)
+        {
+            thrown = ex;
+        }
+
+        var returnedWhileHeld = !queued.IsCompleted;
+        gate.SetResult();
+        await blocker;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(thrown, Is.Null, "the stop threw at the shutdown timeout");
+            Assert.That(returnedWhileHeld, Is.True, "the stop returned while the writes were still held");
+            Assert.That(await queued, Is.EqualTo("queued"));
+        });
+    }
+
     [Test]
     public async Task Stop_RightAfterStart_WritesQueuedBeforeTheLoopRanStillCommit()
     {

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
+using WhatsApp.Infrastructure.Dispatch;
 
 namespace WhatsApp.Tests.Unit.Container;
 
@@ -43,7 +45,9 @@ public sealed partial class ComposeFileTests
         var apiServices = ServiceNames().Where(s => Block($"{s}:", indent: 2).Any(l => l.Trim() == "<<: *api")).ToList();
 
         Assert.That(apiServices, Is.EquivalentTo(new[] { "api", "api-postgres" }));
-        Assert.That(template.Select(l => l.Trim()), Does.Contain("stop_grace_period: 45s"), "above Dispatch:AttemptTimeout + 20 s = 30 s");
+        var grace = template.Select(l => StopGracePeriod().Match(l.Trim())).Single(m => m.Success);
+        var seconds = TimeSpan.FromSeconds(int.Parse(grace.Groups[1].Value, CultureInfo.InvariantCulture));
+        Assert.That(seconds, Is.GreaterThan(new DispatchOptions().ShutdownTimeout), "the host's shutdown timeout must end first");
         Assert.That(apiServices.SelectMany(s => Block($"{s}:", indent: 2)), Has.None.Contains("stop_grace_period"), "no service overrides it");
     }
 
@@ -61,4 +65,7 @@ public sealed partial class ComposeFileTests
 
     [GeneratedRegex(@"^\$\{POSTGRES_PASSWORD:?-.+\}$")]
     private static partial Regex DefaultValue();
+
+    [GeneratedRegex(@"^stop_grace_period:\s*(\d+)s$")]
+    private static partial Regex StopGracePeriod();
 }
