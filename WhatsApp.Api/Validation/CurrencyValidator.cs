@@ -11,7 +11,7 @@ internal sealed class CurrencyValidator : AbstractValidator<CurrencyRequest>
         RuleFor(x => x.FallbackValue).NotEmpty().MaximumLength(WhatsAppLimits.TemplateFallbackValueMax);
         RuleFor(x => x.CurrencyCode)
             .NotEmpty()
-            .Matches("^[A-Z]{3}$")
+            .Matches(@"^[A-Z]{3}\z")
             .WithMessage("'{PropertyName}' must be an ISO 4217 code such as USD.");
         RuleFor(x => x.Amount1000).NotNull();
     }

@@ -17,7 +17,7 @@ internal sealed class TemplateComponentValidator : AbstractValidator<TemplateCom
         When(x => x.Type == Button, () =>
         {
             RuleFor(x => x.SubType).NotEmpty().OneOf(QuickReply, Url);
-            RuleFor(x => x.Index).NotEmpty().Matches("^[0-9]{1,2}$").WithMessage("'{PropertyName}' must be the button position, such as \"0\".");
+            RuleFor(x => x.Index).NotEmpty().Matches(@"^[0-9]{1,2}\z").WithMessage("'{PropertyName}' must be the button position, such as \"0\".");
         }).Otherwise(() =>
         {
             RuleFor(x => x.SubType).NotAllowed("outside button components");

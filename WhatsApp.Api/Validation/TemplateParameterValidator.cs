@@ -32,7 +32,7 @@ internal sealed class TemplateParameterValidator : AbstractValidator<TemplatePar
         RuleFor(x => x.Location).SetChildValidator(new LocationRequestValidator());
 
         RuleFor(x => x.ParameterName)
-            .Matches("^[a-z0-9_]+$")
+            .Matches(@"^[a-z0-9_]+\z")
             .MaximumLength(WhatsAppLimits.TemplateParameterNameMax);
     }
 }

@@ -6,10 +6,10 @@ namespace WhatsApp.Api.Validation;
 /// <summary>The <c>template</c> object: name, language and optional components.</summary>
 internal sealed class TemplateRequestValidator : AbstractValidator<TemplateRequest>
 {
-    private const string NamePattern = "^[a-z0-9_]+$";
+    private const string NamePattern = @"^[a-z0-9_]+\z";
 
     // en, en_US, pt_BR, fil: the codes Meta lists for templates.
-    private const string LanguagePattern = "^[a-z]{2,3}(_[A-Z]{2})?$";
+    private const string LanguagePattern = @"^[a-z]{2,3}(_[A-Z]{2})?\z";
 
     public TemplateRequestValidator()
     {

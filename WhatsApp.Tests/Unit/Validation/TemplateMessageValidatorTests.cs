@@ -21,6 +21,7 @@ public sealed class TemplateMessageValidatorTests : ValidatorTestBase
     [TestCase("order-update", TestName = "Validate_NameWithDash_ErrorOnName")]
     [TestCase("", TestName = "Validate_NameEmpty_ErrorOnName")]
     [TestCase(null, TestName = "Validate_NameMissing_ErrorOnName")]
+    [TestCase("order_update\n", TestName = "Validate_NameWithTrailingNewline_ErrorOnName")]
     public void Validate_BadName_ErrorOnName(string? name) =>
         AssertErrorKeys(Template().WithTemplate(t => t with { Name = name }), "template.name");
 
@@ -31,6 +32,7 @@ public sealed class TemplateMessageValidatorTests : ValidatorTestBase
     [TestCase(null, TestName = "Validate_LanguageMissing_ErrorOnLanguage")]
     [TestCase("english", TestName = "Validate_LanguageWord_ErrorOnLanguage")]
     [TestCase("en-US", TestName = "Validate_LanguageWithDash_ErrorOnLanguage")]
+    [TestCase("en_US\n", TestName = "Validate_LanguageWithTrailingNewline_ErrorOnLanguage")]
     public void Validate_BadLanguage_ErrorOnLanguage(string? language) =>
         AssertErrorKeys(Template().WithTemplate(t => t with { Language = language }), "template.language");
 
@@ -51,6 +53,7 @@ public sealed class TemplateMessageValidatorTests : ValidatorTestBase
     [TestCase("call", "0", "template.components[1].sub_type", TestName = "Validate_ButtonWithUnknownSubType_ErrorOnSubType")]
     [TestCase("url", null, "template.components[1].index", TestName = "Validate_ButtonWithoutIndex_ErrorOnIndex")]
     [TestCase("url", "first", "template.components[1].index", TestName = "Validate_ButtonWithNonNumericIndex_ErrorOnIndex")]
+    [TestCase("url", "1\n", "template.components[1].index", TestName = "Validate_ButtonIndexWithTrailingNewline_ErrorOnIndex")]
     public void Validate_BadButtonComponent_ErrorOnField(string? subType, string? index, string key) =>
         AssertErrorKeys(Template(Component("body", Text("x")), ButtonComponent(subType, index, Text("x"))), key);
 

@@ -41,6 +41,8 @@ public sealed class TemplateParameterValidatorTests : ValidatorTestBase
         yield return Case("LocationWithoutLocation", new() { Type = "location" }, "location");
         yield return Case("LocationLatitudeOutOfRange", new() { Type = "location", Location = Office with { Latitude = "91" } }, "location.latitude");
         yield return Case("LocationWithoutLongitude", new() { Type = "location", Location = Office with { Longitude = null } }, "location.longitude");
+        yield return Case("ParameterNameWithTrailingNewline", new() { Type = "text", Text = "Ada", ParameterName = "first_name\n" }, "parameter_name");
+        yield return Case("CurrencyCodeWithTrailingNewline", new() { Type = "currency", Currency = Price with { CurrencyCode = "USD\n" } }, "currency.currency_code");
         yield return Case("ParameterNameWithCapitals", new() { Type = "text", Text = "Ada", ParameterName = "FirstName" }, "parameter_name");
 
         static TestCaseData Case(string name, TemplateParameterRequest parameter, string field) =>
