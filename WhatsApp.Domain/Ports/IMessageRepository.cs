@@ -15,7 +15,8 @@ public interface IMessageRepository
 
     /// <summary>
     /// Durably stores a resend (<see cref="Message.ResendOf"/> set). False, with nothing stored, when its original
-    /// already has a resend (one per original, so two concurrent requests store one).
+    /// already has a resend (one per original, so two concurrent requests store one) or its content was erased since
+    /// it was read (the resend's copy must not bring it back).
     /// </summary>
     Task<bool> TryAddResendAsync(Message resend, CancellationToken ct);
 

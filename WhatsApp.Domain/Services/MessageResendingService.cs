@@ -37,7 +37,7 @@ public sealed class MessageResendingService(
 
         if (original.Content.IsEmpty)
         {
-            throw new ConflictException($"The content of message {id} was erased; it cannot be resent.");
+            throw Erased(id);
         }
 
         var now = time.GetUtcNow();
@@ -50,13 +50,18 @@ public sealed class MessageResendingService(
 
         if (!await messages.TryAddResendAsync(resend, ct))
         {
+            // Not stored: resent by someone else meanwhile, or else the contact was erased meanwhile.
             var earlier = await messages.FindResendOfAsync(id, ct);
-            throw new ConflictException($"Message {id} was already resent as {earlier?.Id}; resend that one if it fails too.");
+            throw earlier is null
+                ? Erased(id)
+                : new ConflictException($"Message {id} was already resent as {earlier.Id}; resend that one if it fails too.");
         }
 
         dispatchSignal.Notify();
         return resend;
     }
+
+    private static ConflictException Erased(Guid id) => new($"The content of message {id} was erased; it cannot be resent.");
 
     /// <summary>A status as the API spells it (<c>OutcomeUnknown</c> is <c>outcome_unknown</c>).</summary>
     private static string WireName(MessageStatus status) =>

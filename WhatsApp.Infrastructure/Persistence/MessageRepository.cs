@@ -48,10 +48,22 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
         var row = MessageRows.Prepare(writes, resend);
         var summary = ConversationSummary.Prepare(writes, resend);
 
-        // The id is new, so the only key the insert can meet is the unique resend_of: the original was resent already.
+        var originalId = resend.ResendOf.Value;
         return writes.ExecuteAsync(
             async (WriteSession session, CancellationToken token) =>
-                (await session.InsertChainAsync("message", [("message", row, null), ("summary", summary, "message")], token))[0],
+            {
+                // The resend's content was copied when it was built: an erasure of the contact committed since then
+                // must not be undone by it. Checked in the write's own transaction.
+                if (!await session.Db.Messages.AnyAsync(m => m.Id == originalId && (m.Content.Text != null
+                    || m.Content.MediaUrl != null || m.Content.Template != null || m.Content.Interactive != null
+                    || m.Content.Location != null), token))
+                {
+                    return false;
+                }
+
+                // The id is new, so the only key the insert can meet is the unique resend_of: the original was resent already.
+                return (await session.InsertChainAsync("message", [("message", row, null), ("summary", summary, "message")], token))[0];
+            },
             ct);
     }
 

@@ -62,6 +62,19 @@ public sealed class MessageResendingServiceTests
     }
 
     [Test]
+    public void ResendAsync_ContentErasedBeforeTheResendWasStored_ThrowsConflictSayingSoAndDoesNotSignal()
+    {
+        var original = Failed();
+        _messages.Setup(m => m.FindAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(original);
+        _messages.Setup(m => m.TryAddResendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+
+        var thrown = Assert.ThrowsAsync<ConflictException>(() => _service.ResendAsync(original.Id, CancellationToken.None));
+
+        Assert.That(thrown!.Message, Does.Contain("erased"));
+        _signal.Verify(s => s.Notify(), Times.Never);
+    }
+
+    [Test]
     public void ResendAsync_UnknownId_ThrowsNotFoundAndStoresNothing()
     {
         Assert.ThrowsAsync<NotFoundException>(() => _service.ResendAsync(Guid.CreateVersion7(), CancellationToken.None));
