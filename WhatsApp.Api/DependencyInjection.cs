@@ -58,6 +58,7 @@ public static class DependencyInjection
         services.AddOptions<FailedAuthenticationOptions>().BindConfiguration(FailedAuthenticationOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FailedAuthenticationOptions>, FailedAuthenticationOptionsValidator>();
         services.AddSingleton<FailedAuthenticationTracker>();
+        services.AddSingleton<RecentAuthentications>();
         services.AddTrustedProxies();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -9,8 +10,11 @@ namespace WhatsApp.Api.Auth;
 /// <summary>
 /// Authenticates <c>X-Api-Key: …</c> or <c>Authorization: Bearer …</c>; 401 and 403 come back as problem details.
 /// An invalid key is logged (address and header, never the key) and counted against the client's address
-/// (<see cref="FailedAuthenticationTracker"/>); an address over its limit gets 429 for invalid keys. A valid key is
-/// checked first and always passes, whatever its address did.
+/// (<see cref="FailedAuthenticationTracker"/>). Once an address has used up its own allowance, it gets 429 with
+/// Retry-After for every key except one that authenticated from that address within the last hour
+/// (<see cref="RecentAuthentications"/>): a valid key new to the address is refused exactly like an invalid one, so
+/// a throttled guesser learns nothing, while a client already working from a shared address keeps working through
+/// someone else's failures. Before the throttle, and from addresses only in the shared overflow, a valid key passes.
 /// </summary>
 public sealed partial class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -18,6 +22,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
     UrlEncoder encoder,
     ApiKeyStore keys,
     FailedAuthenticationTracker failures,
+    RecentAuthentications recent,
     IProblemDetailsService problems)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -36,12 +41,22 @@ public sealed partial class ApiKeyAuthenticationHandler(
         }
 
         var key = keys.Find(presented);
+        var address = Context.Connection.RemoteIpAddress;
         if (key is null)
         {
-            RecordFailure(header);
+            RecordFailure(address, header);
             return Task.FromResult(AuthenticateResult.Fail("Invalid API key."));
         }
 
+        if (failures.ThrottledFor(address) is { } retryAfter && !recent.Contains(address, key.Name))
+        {
+            // Answered like an invalid key: a 200 here would tell a throttled guesser which guess was right.
+            Context.Items[ThrottledItem] = retryAfter;
+            LogUnknownKeyThrottled(Logger, address?.ToString() ?? "unknown", header);
+            return Task.FromResult(AuthenticateResult.Fail("Address throttled."));
+        }
+
+        recent.Record(address, key.Name);
         Claim[] claims = [new(ClaimTypes.Name, key.Name), new(ClaimTypes.Role, key.Role)];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
@@ -69,9 +84,8 @@ public sealed partial class ApiKeyAuthenticationHandler(
         await WriteProblemAsync("Forbidden", "This API key's role does not allow this operation.");
     }
 
-    private void RecordFailure(string header)
+    private void RecordFailure(IPAddress? address, string header)
     {
-        var address = Context.Connection.RemoteIpAddress;
         var outcome = failures.RecordFailure(address);
         var shown = address?.ToString() ?? "unknown";
         if (!outcome.Throttled)
@@ -125,4 +139,10 @@ public sealed partial class ApiKeyAuthenticationHandler(
 
     [LoggerMessage(EventId = 5202, Level = LogLevel.Debug, Message = "Invalid API key from {RemoteAddress} in the {Header} header, throttled")]
     private static partial void LogThrottledAgain(ILogger logger, string remoteAddress, string header);
+
+    [LoggerMessage(
+        EventId = 5203,
+        Level = LogLevel.Debug,
+        Message = "A valid API key that had not authenticated from {RemoteAddress} lately came in the {Header} header while the address is throttled: answered 429")]
+    private static partial void LogUnknownKeyThrottled(ILogger logger, string remoteAddress, string header);
 }

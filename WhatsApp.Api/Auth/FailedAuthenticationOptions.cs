@@ -3,7 +3,8 @@ namespace WhatsApp.Api.Auth;
 /// <summary>
 /// Throttling of invalid API keys per client address (section <c>Auth:FailedAttempts</c>): after <see cref="Limit"/>
 /// invalid keys within <see cref="Window"/>, further invalid keys from that address are answered 429 until the window
-/// ends, so keys cannot be guessed at full speed. A valid key is never throttled.
+/// ends, so keys cannot be guessed at full speed. Meanwhile only a key that authenticated from that address within the
+/// last hour still passes; any other key, valid or not, gets the same 429 (see <see cref="RecentAuthentications"/>).
 /// </summary>
 public sealed class FailedAuthenticationOptions
 {

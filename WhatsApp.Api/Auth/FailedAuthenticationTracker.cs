@@ -8,7 +8,7 @@ namespace WhatsApp.Api.Auth;
 /// Counts invalid API keys per client address in fixed windows. Memory is bounded: at most
 /// <see cref="FailedAuthenticationOptions.MaxTrackedAddresses"/> addresses are tracked; while that many are live, new
 /// ones share one overflow allowance, so a flood of distinct addresses cannot grow the table or buy fresh guesses.
-/// IPv6 addresses count per /64, the block one host is usually given. Only failures touch it.
+/// IPv6 addresses count per /64, the block one host is usually given. Only failures write to it.
 /// </summary>
 public sealed class FailedAuthenticationTracker(IOptions<FailedAuthenticationOptions> options, TimeProvider time)
 {
@@ -56,6 +56,54 @@ public sealed class FailedAuthenticationTracker(IOptions<FailedAuthenticationOpt
         }
     }
 
+    /// <summary>
+    /// How long <paramref name="address"/> stays throttled: its own window has used up its allowance. Never because
+    /// of the shared overflow allowance, which would let strangers throttle every untracked address.
+    /// </summary>
+    public TimeSpan? ThrottledFor(IPAddress? address)
+    {
+        var settings = options.Value;
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+
+        var now = time.GetTimestamp();
+        lock (_lock)
+        {
+            if (!_windows.TryGetValue(Normalize(address), out var window) || window.Failures < settings.Limit)
+            {
+                return null;
+            }
+
+            var left = settings.Window - time.GetElapsedTime(window.StartedAt, now);
+            return left > TimeSpan.Zero ? left : null;
+        }
+    }
+
+    /// <summary>The address failures and successes are counted under: IPv4 for a mapped address, the /64 for IPv6.</summary>
+    internal static IPAddress Normalize(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return Unknown;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address;
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes);
+    }
+
     private Window WindowFor(IPAddress address, FailedAuthenticationOptions settings, long now)
     {
         if (_windows.TryGetValue(address, out var window))
@@ -81,28 +129,6 @@ public sealed class FailedAuthenticationTracker(IOptions<FailedAuthenticationOpt
         window = new Window();
         _windows.Add(address, window);
         return window;
-    }
-
-    private static IPAddress Normalize(IPAddress? address)
-    {
-        if (address is null)
-        {
-            return Unknown;
-        }
-
-        if (address.IsIPv4MappedToIPv6)
-        {
-            return address.MapToIPv4();
-        }
-
-        if (address.AddressFamily != AddressFamily.InterNetworkV6)
-        {
-            return address;
-        }
-
-        var bytes = address.GetAddressBytes();
-        Array.Clear(bytes, 8, 8);
-        return new IPAddress(bytes);
     }
 
     private sealed class Window

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -11,8 +12,9 @@ namespace WhatsApp.Tests.Functional.Security;
 
 /// <summary>
 /// Invalid API keys are logged at Warning (address and header, never the key) and throttled per client address:
-/// after 20 within a minute, further invalid keys from that address get 429 with Retry-After until the minute ends.
-/// A valid key always passes, and behind a configured proxy each client keeps its own address.
+/// after 20 within a minute, that address gets 429 with Retry-After until the minute ends for every key except one
+/// that had authenticated from it before, so a throttled guesser cannot tell a valid key from an invalid one. Other
+/// addresses are unaffected, and behind a configured proxy each client keeps its own address.
 /// </summary>
 [TestFixture]
 public sealed class FailedAuthenticationTests
@@ -25,6 +27,8 @@ public sealed class FailedAuthenticationTests
     public async Task InvalidKey_21stFromOneAddress_Is429WithRetryAfterWhileAValidKeyStillPasses()
     {
         await using var host = Host.Start();
+        using var senderBefore = await host.SendAsync(TestApiKeys.Sender);
+        using var adminBefore = await host.SendAsync(TestApiKeys.Admin, bearer: true);
 
         var first20 = await host.WrongKeyAsync(Limit);
         using var twentyFirst = await host.SendAsync(WrongKey);
@@ -33,12 +37,74 @@ public sealed class FailedAuthenticationTests
 
         Assert.Multiple(() =>
         {
+            Assert.That(senderBefore.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+            Assert.That(adminBefore.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
             Assert.That(first20, Is.All.EqualTo(HttpStatusCode.Unauthorized));
             Assert.That(twentyFirst.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
             Assert.That(twentyFirst.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
             Assert.That(twentyFirst.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(60)), "the window is frozen at its start");
-            Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a valid key from the throttled address");
+            Assert.That(valid.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a valid key that had succeeded from the throttled address");
             Assert.That(validAsBearer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        });
+    }
+
+    [Test]
+    public async Task ValidKey_NeverUsedFromAThrottledAddress_Is429LikeAnInvalidKey()
+    {
+        await using var host = Host.Start();
+        using var agentBefore = await host.ReadAsync(TestApiKeys.Agent);
+
+        await host.WrongKeyAsync(Limit);
+        using var newKey = await host.SendAsync(TestApiKeys.Sender);
+        using var newKeyAsBearer = await host.SendAsync(TestApiKeys.Admin, bearer: true);
+        using var invalidKey = await host.SendAsync(WrongKey);
+        using var knownKey = await host.ReadAsync(TestApiKeys.Agent);
+
+        var newKeyBody = await WithoutTraceIdAsync(newKey);
+        var invalidKeyBody = await WithoutTraceIdAsync(invalidKey);
+        Assert.Multiple(() =>
+        {
+            Assert.That(agentBefore.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(newKey.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests), "a valid key new to the throttled address");
+            Assert.That(newKeyAsBearer.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(newKey.Headers.RetryAfter?.Delta, Is.EqualTo(TimeSpan.FromSeconds(60)));
+            Assert.That(invalidKey.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(newKeyBody, Is.EqualTo(invalidKeyBody), "the answer must not tell a valid key from an invalid one");
+            Assert.That(newKey.Headers.RetryAfter, Is.EqualTo(invalidKey.Headers.RetryAfter));
+            Assert.That(knownKey.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a key that had succeeded from the address before");
+        });
+    }
+
+    [Test]
+    public async Task ValidKey_FromAnotherAddress_PassesWhileOneAddressIsThrottled()
+    {
+        await using var host = Host.Start();
+
+        await host.WrongKeyAsync(Limit + 1, peer: "198.51.100.9");
+        using var sameAddress = await host.SendAsync(TestApiKeys.Sender, peer: "198.51.100.9");
+        using var otherAddress = await host.SendAsync(TestApiKeys.Sender, peer: "198.51.100.10");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sameAddress.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(otherAddress.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        });
+    }
+
+    [Test]
+    public async Task ValidKey_NeverUsedFromTheAddress_PassesAgainOnceTheWindowIsOver()
+    {
+        await using var host = Host.Start();
+        await host.WrongKeyAsync(Limit + 5);
+        using var during = await host.SendAsync(TestApiKeys.Sender);
+
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        using var after = await host.SendAsync(TestApiKeys.Sender);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(during.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         });
     }
 
@@ -102,6 +168,13 @@ public sealed class FailedAuthenticationTests
         });
     }
 
+    private static async Task<string> WithoutTraceIdAsync(HttpResponseMessage response)
+    {
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        body.Remove("traceId");
+        return body.ToJsonString();
+    }
+
     private sealed class Host : IAsyncDisposable
     {
         private readonly WhatsAppApiFactory _factory;
@@ -149,6 +222,13 @@ public sealed class FailedAuthenticationTests
                 request.Headers.Add("X-Forwarded-For", forwardedFor);
             }
 
+            return _client.SendAsync(request);
+        }
+
+        public Task<HttpResponseMessage> ReadAsync(string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/api/messages");
+            request.Headers.Add("X-Api-Key", key);
             return _client.SendAsync(request);
         }
 

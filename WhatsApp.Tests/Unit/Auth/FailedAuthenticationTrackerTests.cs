@@ -61,6 +61,57 @@ public sealed class FailedAuthenticationTrackerTests
         });
     }
 
+    [Test]
+    public void ThrottledFor_IsSetOnceTheAddressHasUsedItsAllowanceUntilTheWindowEnds()
+    {
+        var tracker = Tracker(maxTracked: 100);
+        var address = IPAddress.Parse("198.51.100.9");
+
+        var after19 = Fail(tracker, address, 19);
+        var after20 = Fail(tracker, address, 1);
+        _clock.Advance(TimeSpan.FromSeconds(45));
+        var later = tracker.ThrottledFor(address);
+        var otherAddress = tracker.ThrottledFor(IPAddress.Parse("198.51.100.10"));
+        _clock.Advance(TimeSpan.FromSeconds(15));
+        var afterTheWindow = tracker.ThrottledFor(address);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(after19, Is.Null);
+            Assert.That(after20, Is.EqualTo(TimeSpan.FromMinutes(1)));
+            Assert.That(later, Is.EqualTo(TimeSpan.FromSeconds(15)));
+            Assert.That(otherAddress, Is.Null);
+            Assert.That(afterTheWindow, Is.Null);
+        });
+    }
+
+    [Test]
+    public void ThrottledFor_AnAddressInTheSharedOverflow_IsNull()
+    {
+        var tracker = Tracker(maxTracked: 1);
+        tracker.RecordFailure(IPAddress.Parse("198.51.100.9"));
+        var untracked = IPAddress.Parse("203.0.113.7");
+
+        Fail(tracker, untracked, 25);
+        var overflowThrottled = tracker.RecordFailure(untracked).Throttled;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(overflowThrottled, Is.True, "its invalid keys share the overflow allowance");
+            Assert.That(tracker.ThrottledFor(untracked), Is.Null, "strangers' failures must not refuse its valid keys");
+        });
+    }
+
+    private static TimeSpan? Fail(FailedAuthenticationTracker tracker, IPAddress address, int times)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            tracker.RecordFailure(address);
+        }
+
+        return tracker.ThrottledFor(address);
+    }
+
     private FailedAuthenticationTracker Tracker(int maxTracked) =>
         new(Options.Create(new FailedAuthenticationOptions { MaxTrackedAddresses = maxTracked }), _clock);
 
