@@ -15,6 +15,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
 {
     /// <summary>Unprocessed receipts, oldest first.</summary>
     [HttpGet("unprocessed")]
+    [EndpointName("listUnprocessedWebhooks")]
     [ProducesResponseType<IReadOnlyList<WebhookReceiptResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IReadOnlyList<WebhookReceiptResponse>> Unprocessed([FromQuery] int limit = 100, CancellationToken ct = default)
     {
@@ -26,6 +27,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
 
     /// <summary>Processes a stored receipt again (after a fix, or once the message it refers to exists).</summary>
     [HttpPost("{id:guid}/replay")]
+    [EndpointName("replayWebhook")]
     [ProducesResponseType<WebhookReplayResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     public async Task<WebhookReplayResponse> Replay(Guid id, CancellationToken ct)

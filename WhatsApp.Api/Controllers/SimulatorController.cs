@@ -24,6 +24,7 @@ public sealed class SimulatorController(
 {
     /// <summary>Delivers a message from a customer, which opens their 24-hour window.</summary>
     [HttpPost("inbound")]
+    [EndpointName("simulateInboundMessage")]
     [Consumes("application/json")]
     [ProducesResponseType(StatusCodes.Status202Accepted)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
