@@ -26,7 +26,7 @@ public sealed class SimulatorController(
     [HttpPost("inbound")]
     [EndpointName("simulateInboundMessage")]
     [Consumes("application/json")]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<SimulatedInboundResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> Inbound(SimulateInboundRequest request, CancellationToken ct)
     {
@@ -37,6 +37,6 @@ public sealed class SimulatorController(
 
         var delivery = SimulatorWebhooks.Inbound(request.From!, request.To ?? senders.DefaultSender, request.Message!, time.GetUtcNow());
         var outcome = await inbox.IngestAsync(delivery, ct);
-        return Accepted(new { outcome = MessageResponseMapper.Wire(outcome) });
+        return Accepted(new SimulatedInboundResponse(MessageResponseMapper.Wire(outcome)));
     }
 }

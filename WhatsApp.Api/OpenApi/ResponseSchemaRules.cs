@@ -15,6 +15,7 @@ internal static class ResponseSchemaRules
         [typeof(SendMessageResponse)] = s => Enum(s, "status", WireValues.Statuses),
         [typeof(StatusEventResponse)] = s => Enum(s, "status", WireValues.Statuses),
         [typeof(WebhookReplayResponse)] = s => Enum(s, "outcome", WireValues.WebhookOutcomes),
+        [typeof(SimulatedInboundResponse)] = s => Enum(s, "outcome", WireValues.WebhookOutcomes),
         [typeof(WebhookReceiptResponse)] = s => Enum(s, "kind", ["inbound", "status", "unknown"]),
         [typeof(InboundDetailsResponse)] = _ => { },
         [typeof(ConversationResponse)] = _ => { },

@@ -29,7 +29,8 @@ public sealed class OpenApiConformanceTests
         await using var factory = ApiDocument.Factory();
         var document = await ApiDocument.LoadAsync(factory);
         using var client = factory.CreateClientWithKey(TestApiKeys.Admin);
-        await client.PostAsync("/api/admin/simulator/inbound", Json($$"""{ "from": "{{Contact}}", "message": "Hi" }"""));
+        await AssertConformsAsync(document, "/api/admin/simulator/inbound", "post",
+            await client.PostAsync("/api/admin/simulator/inbound", Json($$"""{ "from": "{{Contact}}", "message": "Hi" }""")), 202);
         await client.PostAsync("/api/messages", Json(SendMessageExamples.Bodies["text"]));
 
         await AssertConformsAsync(document, "/api/messages", "get", await client.GetAsync("/api/messages?limit=1"), 200);
