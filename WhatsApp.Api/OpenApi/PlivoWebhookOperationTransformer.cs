@@ -63,6 +63,7 @@ internal sealed class PlivoWebhookOperationTransformer : IOpenApiOperationTransf
 
         operation.Responses ??= [];
         operation.Responses["200"] = new OpenApiResponse { Description = "Stored (or a duplicate of something already stored)." };
+        operation.Responses["403"] = ProblemResponses.Create(403, context.Document!, "The signature is missing or wrong, or its nonce was already used.");
         return Task.CompletedTask;
     }
 

@@ -70,6 +70,8 @@ public sealed class OpenApiConformanceTests
     [TestCase("/api/messages", "get", 400, TestApiKeys.Agent, null, null)]
     [TestCase("/api/messages/{id}", "get", 404, TestApiKeys.Sender, null, null)]
     [TestCase("/api/messages/{id}/resend", "post", 404, TestApiKeys.Admin, null, null)]
+    [TestCase("/api/admin/webhooks/{id}/replay", "post", 404, TestApiKeys.Admin, null, null)]
+    [TestCase("/api/webhooks/plivo", "post", 403, null, "From=14155552671&To=14155550100&MessageUUID=x", "application/x-www-form-urlencoded")]
     public async Task ProblemResponses_MatchTheDocumentedSchemas(string path, string method, int status, string? key, string? body, string? mediaType)
     {
         await using var factory = ApiDocument.Factory();
