@@ -48,7 +48,15 @@ public static class DependencyInjection
             .AddAspNetCoreInstrumentation()
             .AddRuntimeInstrumentation()
             .AddPrometheusExporter());
-        services.AddProblemDetails();
+        // ASP.NET Core names its trace id extension by the HTTP JSON naming policy (trace_id once the OpenAPI
+        // document needed snake_case there); the wire has always said traceId, as MVC's own problems still do.
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            if (c.ProblemDetails.Extensions.Remove("trace_id", out var traceId))
+            {
+                c.ProblemDetails.Extensions["traceId"] = traceId;
+            }
+        });
         services.AddSingleton<IProblemDetailsWriter, ProblemJsonFallbackWriter>();
         services.AddExceptionHandler<ExceptionToProblemHandler>();
 
@@ -77,7 +85,7 @@ public static class DependencyInjection
         // Endpoints outside MVC (health) never read a body; the server refuses any larger one as well.
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(
             o => o.Limits.MaxRequestBodySize = RequestBodyLimitAttribute.DefaultMaxBytes);
-        services.AddOpenApi(o => o.AddOperationTransformer<SendMessageExamplesTransformer>());
+        services.AddApiDocument();
         return services;
     }
 }

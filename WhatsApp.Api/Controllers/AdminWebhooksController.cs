@@ -15,6 +15,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
 {
     /// <summary>Unprocessed receipts, oldest first.</summary>
     [HttpGet("unprocessed")]
+    [EndpointName("listUnprocessedWebhooks")]
     [ProducesResponseType<IReadOnlyList<WebhookReceiptResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IReadOnlyList<WebhookReceiptResponse>> Unprocessed([FromQuery] int limit = 100, CancellationToken ct = default)
     {
@@ -29,6 +30,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
     /// fields were erased. A replay only inserts what is absent, so it never writes content over an erased message.
     /// </summary>
     [HttpPost("{id:guid}/replay")]
+    [EndpointName("replayWebhook")]
     [ProducesResponseType<WebhookReplayResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]

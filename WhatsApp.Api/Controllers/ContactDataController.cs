@@ -17,6 +17,7 @@ public sealed class ContactDataController(IContentEraser eraser) : ControllerBas
     /// webhook fields) and keeps the delivery metadata. Idempotent: a repeat erases 0 and still answers 200.
     /// </summary>
     [HttpDelete("{contact}")]
+    [EndpointName("eraseContact")]
     [ProducesResponseType<ContactErasureResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<ContactErasureResponse>> Erase([E164] string contact, CancellationToken ct)

@@ -13,6 +13,7 @@ public sealed class ContactsController(IContactRepository contacts, TimeProvider
 {
     /// <summary>Whether the 24-hour customer service window with a contact is open (free-form messages allowed).</summary>
     [HttpGet("{contact}/window")]
+    [EndpointName("getContactWindow")]
     [Authorize(Policy = Policies.ReadMessage)]
     [ProducesResponseType<ContactWindowResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

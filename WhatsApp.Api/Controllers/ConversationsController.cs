@@ -14,6 +14,7 @@ public sealed class ConversationsController(HistoryService history) : Controller
 {
     /// <summary>Contacts, most recent activity first, with their latest message, counts and window.</summary>
     [HttpGet]
+    [EndpointName("listConversations")]
     [ProducesResponseType<PageResponse<ConversationSummaryResponse>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<PageResponse<ConversationSummaryResponse>> List([FromQuery] ConversationListQuery query, CancellationToken ct) =>
@@ -21,6 +22,7 @@ public sealed class ConversationsController(HistoryService history) : Controller
 
     /// <summary>Both directions with one contact, newest first; scroll with <c>before</c> and <c>after</c>.</summary>
     [HttpGet("{contact}/messages")]
+    [EndpointName("getContactTimeline")]
     [ProducesResponseType<TimelineResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<TimelineResponse> Timeline([E164] string contact, [FromQuery] TimelineQuery query, CancellationToken ct) =>

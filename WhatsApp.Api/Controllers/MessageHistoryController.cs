@@ -15,6 +15,7 @@ public sealed class MessageHistoryController(HistoryService history, TimeProvide
 {
     /// <summary>Messages matching every given filter, newest first.</summary>
     [HttpGet]
+    [EndpointName("searchMessages")]
     [ProducesResponseType<PageResponse<MessageListItem>>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public Task<PageResponse<MessageListItem>> Search([FromQuery] MessageSearchQuery query, CancellationToken ct) =>
@@ -22,6 +23,7 @@ public sealed class MessageHistoryController(HistoryService history, TimeProvide
 
     /// <summary>Every matching message as CSV (RFC 4180, UTF-8), streamed.</summary>
     [HttpGet("export")]
+    [EndpointName("exportMessages")]
     [Produces("text/csv")]
     [ProducesResponseType(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]

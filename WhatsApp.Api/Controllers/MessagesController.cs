@@ -21,6 +21,7 @@ public sealed class MessagesController(
 
     /// <summary>Stores a message and queues it for sending. Answers before Plivo is called.</summary>
     [HttpPost]
+    [EndpointName("sendMessage")]
     [Authorize(Policy = Policies.Send)]
     [Consumes("application/json")]
     [RequestBodyLimit(MaxBodyBytes)]
@@ -45,6 +46,7 @@ public sealed class MessagesController(
     /// <c>resend_of</c>; once per message. Staff decide: a message Plivo did take is delivered twice.
     /// </summary>
     [HttpPost("{id:guid}/resend")]
+    [EndpointName("resendMessage")]
     [Authorize(Policy = Policies.Admin)]
     [ProducesResponseType<SendMessageResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
@@ -58,6 +60,7 @@ public sealed class MessagesController(
 
     /// <summary>A message with its current status, provider id, error and attempts. Senders see only their own.</summary>
     [HttpGet("{id:guid}")]
+    [EndpointName("getMessage")]
     [Authorize(Policy = Policies.ReadMessage)]
     [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]

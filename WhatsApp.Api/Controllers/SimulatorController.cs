@@ -24,8 +24,9 @@ public sealed class SimulatorController(
 {
     /// <summary>Delivers a message from a customer, which opens their 24-hour window.</summary>
     [HttpPost("inbound")]
+    [EndpointName("simulateInboundMessage")]
     [Consumes("application/json")]
-    [ProducesResponseType(StatusCodes.Status202Accepted)]
+    [ProducesResponseType<SimulatedInboundResponse>(StatusCodes.Status202Accepted, "application/json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<IActionResult> Inbound(SimulateInboundRequest request, CancellationToken ct)
     {
@@ -36,6 +37,6 @@ public sealed class SimulatorController(
 
         var delivery = SimulatorWebhooks.Inbound(request.From!, request.To ?? senders.DefaultSender, request.Message!, time.GetUtcNow());
         var outcome = await inbox.IngestAsync(delivery, ct);
-        return Accepted(new { outcome = MessageResponseMapper.Wire(outcome) });
+        return Accepted(new SimulatedInboundResponse(MessageResponseMapper.Wire(outcome)));
     }
 }
