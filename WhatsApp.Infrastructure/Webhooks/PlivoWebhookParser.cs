@@ -63,9 +63,10 @@ internal static class PlivoWebhookParser
     {
         var uuid = Bounded(fields.Get("MessageUUID"), "MessageUUID", StoredLengths.ProviderMessageId)
             ?? throw new FormatException("The inbound message has no MessageUUID.");
-        var from = Bounded(PlivoFields.ToE164(fields.Get("From")), "From", StoredLengths.PhoneNumber)
+        // An E.164 number (at most 16 characters) always fits its column.
+        var from = PlivoFields.ToE164(fields.Get("From"))
             ?? throw new FormatException("The inbound message has no From that is an E.164 number.");
-        var to = Bounded(PlivoFields.ToE164(fields.Get("To")), "To", StoredLengths.PhoneNumber) ?? string.Empty;
+        var to = PlivoFields.ToE164(fields.Get("To")) ?? string.Empty;
         var contentType = (fields.Get("ContentType") ?? "text").ToLowerInvariant();
         var media = fields.MediaUrls();
         var type = contentType switch

@@ -33,9 +33,7 @@ internal sealed partial class WebhookInbox(
         var now = time.GetUtcNow();
         var nonce = writes.Prepare(new WebhookNonce(WebhookNonce.KeyOf(delivery.Nonce), now), WriteSql.NonceFirstUse)
             .With("@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
-        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From")) is { Length: <= StoredLengths.PhoneNumber } number
-            ? number
-            : null;
+        var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);
         var inbound = WebhookProcessor.Prepare(writes, kind, fields, delivery.ReceivedAt);
