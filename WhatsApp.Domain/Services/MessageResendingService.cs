@@ -1,3 +1,4 @@
+using System.Text.Json;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
@@ -63,7 +64,6 @@ public sealed class MessageResendingService(
 
     private static ConflictException Erased(Guid id) => new($"The content of message {id} was erased; it cannot be resent.");
 
-    /// <summary>A status as the API spells it (<c>OutcomeUnknown</c> is <c>outcome_unknown</c>).</summary>
-    private static string WireName(MessageStatus status) =>
-        string.Concat(status.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+    /// <summary>A status as the API spells it (<c>OutcomeUnknown</c> is <c>outcome_unknown</c>): the API's own naming policy.</summary>
+    private static string WireName(MessageStatus status) => JsonNamingPolicy.SnakeCaseLower.ConvertName(status.ToString());
 }
