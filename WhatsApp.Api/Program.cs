@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using WhatsApp.Api;
@@ -6,7 +7,19 @@ using WhatsApp.Infrastructure;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
 
-var builder = WebApplication.CreateBuilder(args);
+// The build writes the OpenAPI document (openapi/v1.json) by running this entry point under dotnet-getdocument, which
+// reads the document and stops: it gets the embedded defaults of `dotnet run` (Development, the simulator).
+var buildTimeDocument = Assembly.GetEntryAssembly()?.GetName().Name == "GetDocument.Insider";
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    EnvironmentName = buildTimeDocument ? Environments.Development : null,
+});
+if (buildTimeDocument)
+{
+    // Its start-up migrates a database: a scratch one, not the developer's data/whatsapp.db.
+    builder.Configuration["ConnectionStrings:WhatsApp"] = $"Data Source={Path.Combine(Path.GetTempPath(), "whatsapp-openapi-build.db")}";
+}
 builder.Configuration.ReloadJsonFilesByPolling(builder.Environment.ContentRootPath);
 PlivoEnvironmentAliases.Apply(builder.Configuration);
 builder.Services.AddApi(builder.Configuration);

@@ -39,6 +39,12 @@ internal sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
             server.Url = server.Url?.TrimEnd('/');
         }
 
+        if (document.Servers is not { Count: > 0 })
+        {
+            // Written at build time (openapi/v1.json) there is no request to take the address from.
+            document.Servers = [new OpenApiServer { Url = "http://localhost:5080", Description = "`dotnet run` on its defaults" }];
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
         {

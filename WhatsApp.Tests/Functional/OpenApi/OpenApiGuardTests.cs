@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using WhatsApp.Tests.Unit.Container;
 
 namespace WhatsApp.Tests.Functional.OpenApi;
 
@@ -90,6 +91,20 @@ public sealed class OpenApiGuardTests
                 Is.EquivalentTo(new[] { "text", "media", "template", "interactive", "location" }));
             Assert.That(request["oneOf"]!.AsArray(), Has.Count.EqualTo(5));
         });
+    }
+
+    [Test]
+    public async Task WrittenDocument_IsTheServedDocument_ButForItsServer()
+    {
+        // openapi/v1.json is written by the API's build (dotnet-getdocument) in Development; the service serves its own.
+        await using var factory = ApiDocument.Factory();
+        var served = (await ApiDocument.LoadAsync(factory)).Root.DeepClone().AsObject();
+        var written = JsonNode.Parse(RepositoryFiles.Read("openapi/v1.json"))!.AsObject();
+        served.Remove("servers");
+        Assert.That(written.Remove("servers"), Is.True, "the written document names no server");
+
+        Assert.That(JsonNode.DeepEquals(written, served), Is.True,
+            "openapi/v1.json differs from the served document; rebuild WhatsApp.Api and commit it");
     }
 
     private static IEnumerable<(string Path, string Method, JsonObject Operation)> Operations(ApiDocument document) =>
