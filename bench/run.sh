@@ -3,27 +3,50 @@
 #
 #   bash bench/run.sh           full run (about 10 minutes): writes bench/results/<date>.md and prints it
 #   bash bench/run.sh --smoke   a few seconds per phase, small sizes, no targets (CI): writes a temp file
+#   bash bench/run.sh --against <commit> [--history]
+#                               the given commit (base) against the working tree (head): both built in Release, the
+#                               webhook and send phases of each run in alternating pairs (ABBA, PAIRS=3 or more) on
+#                               the same floor, each pair and the median head / base ratio per measure printed and
+#                               judged against the bars (SQLite webhooks and sends >= 0.90, PostgreSQL webhooks >= 1.0);
+#                               --history adds the history p95 at the big size. Writes
+#                               bench/results/<date>-against-<shortrev>.md (about 15 minutes; --history about 10 more)
+#   bash bench/run.sh --smoke --against HEAD   the same path with smoke sizes and 3 pairs, to a temp file (CI)
 #   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
-#                               temp file: for trying a change; results to commit come from a whole run
+#                               temp file: for trying a change; results to commit come from a whole run. With
+#                               --against, PHASES can narrow the pairs to webhooks or send
 #   PROVIDERS="sqlite postgres" the databases to measure (default both): after SQLite's phases, the webhook and history
 #                               phases again on a throwaway PostgreSQL cluster with durable settings (.ci/postgres.sh,
 #                               installed from Debian's packages when missing); PROVIDERS=sqlite or =postgres for one
-#   REPORT_NAME=2026-11-27-postgres  a full run writes bench/results/<REPORT_NAME>.md instead of <date>.md, whatever
-#                               the phases and providers
+#   REPORT_NAME=2026-11-27-postgres  a full run writes bench/results/<REPORT_NAME>.md instead of <date>.md (or
+#                               <date>-against-<shortrev>.md), whatever the phases and providers
 #
 # Installs wrk and sqlite3 from Debian's packages when missing and builds Release. Every wait is bounded in time and
-# every process started here is stopped on exit. A missed target prints FAIL but does not fail the script; a phase
-# that cannot run (a process that does not start, a load that gets no answer) does.
+# every process started here is stopped on exit, as is the base commit's worktree removed. A missed target prints FAIL
+# but does not fail the script; a phase that cannot run (a process that does not start, a load that gets no answer)
+# does.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BENCH=$ROOT/bench
 MODE=full
-case "${1:-}" in
-    --smoke) MODE=smoke ;;
-    "") ;;
-    *) echo "usage: bench/run.sh [--smoke]" >&2; exit 2 ;;
-esac
+AGAINST=""      # --against: the base commit as given
+HISTORY_PAIRS=0 # --history: history p95 in the pairs too
+usage() { echo "usage: bench/run.sh [--smoke] [--against <commit> [--history]]${1:+ ($1)}" >&2; exit 2; }
+while [ $# -gt 0 ]; do
+    case $1 in
+        --smoke) MODE=smoke ;;
+        --against) [ $# -ge 2 ] || usage "--against needs a commit"; AGAINST=$2; shift ;;
+        --against=*) AGAINST=${1#--against=} ;;
+        --history) HISTORY_PAIRS=1 ;;
+        *) usage ;;
+    esac
+    shift
+done
+[ -n "$AGAINST" ] || [ "$HISTORY_PAIRS" = 0 ] || usage "--history goes with --against"
+PAIRS=${PAIRS:-3}
+if [ -n "$AGAINST" ]; then
+    [[ $PAIRS =~ ^[0-9]+$ ]] && [ "$PAIRS" -ge 3 ] || { echo "bench: PAIRS must be 3 or more, not $PAIRS: fewer pairs cannot tell a change from the machine's drift" >&2; exit 2; }
+fi
 
 if [ "$MODE" = smoke ]; then
     LOAD_S=3 WARM_S=1 DRAIN_S=1 CONNS=16 HIST_S=1 HIST_WARM_S=1 PACE_S=2 DISPATCH_WAIT_S=20 MIN_WEBHOOKS=20000
@@ -84,10 +107,55 @@ stop_postgres() {
     bash "$ROOT/.ci/postgres.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
     PG_DIR=""
 }
+
+# --against: the base commit checked out in a worktree of its own under /tmp, locked with this process's id and start
+# time so that a later run can tell a worktree left behind by a run that was killed outright (kill -9, a lost machine)
+# from one still in use by another run.
+BASE_TREE="" # the base commit's worktree while it exists
+BASE_PREFIX=/tmp/whatsapp-bench-base.
+process_start() { sed 's/^.*) //' "/proc/$1/stat" 2>/dev/null | awk '{ print $20 }'; } # field 22: start time in ticks
+add_base_tree() { # commit
+    BASE_TREE=$(mktemp -d "${BASE_PREFIX}XXXXXX")
+    git -C "$ROOT" worktree add --detach --lock --reason "bench/run.sh pid $$ start $(process_start $$)" "$BASE_TREE" "$1" \
+        >"$WORK/worktree.log" 2>&1 || { cat "$WORK/worktree.log" >&2; die "could not check out $1 in $BASE_TREE"; }
+}
+remove_base_tree() {
+    [ -n "$BASE_TREE" ] || return 0
+    git -C "$ROOT" worktree remove --force --force "$BASE_TREE" >/dev/null 2>&1 || true
+    rm -rf "$BASE_TREE"
+    BASE_TREE=""
+}
+# Removes this script's worktrees (and only those: ${BASE_PREFIX}*) whose run no longer exists.
+prune_stale_base_trees() {
+    local line path="" lock="" pid start
+    while IFS= read -r line; do
+        case $line in
+            "worktree "*) path=${line#worktree } lock="" ;;
+            locked*) lock=${line#locked} lock=${lock# } ;;
+            "")
+                if [[ $path == "$BASE_PREFIX"* ]]; then
+                    if [[ $lock =~ ^bench/run\.sh\ pid\ ([0-9]+)\ start\ ([0-9]+)$ ]]; then
+                        pid=${BASH_REMATCH[1]} start=${BASH_REMATCH[2]}
+                        [ "$(process_start "$pid")" != "$start" ] || path="" # its run is still going
+                    elif [ -d "$path" ]; then
+                        path="" # not locked by this script: leave it
+                    fi
+                    if [ -n "$path" ]; then
+                        log "removing a stale base worktree: $path"
+                        git -C "$ROOT" worktree remove --force --force "$path" >/dev/null 2>&1 || true
+                        rm -rf "$path"
+                    fi
+                fi
+                path="" lock="" ;;
+        esac
+    done < <(git -C "$ROOT" worktree list --porcelain; echo)
+}
+
 cleanup() {
     local pid
     for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
     stop_postgres
+    remove_base_tree
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -180,40 +248,24 @@ ROWS=()
 row() { ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 |"); } # phase measure value vs-floor target result
 NOTES=()
 
-# ---------------------------------------------------------------------------------------------------------------
-log "mode: $MODE; work directory $WORK"
-LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
-install_if_missing wrk wrk
-install_if_missing sqlite3 sqlite3
-install_if_missing curl curl
-
-log "building Release"
-BUILD_STARTED=$SECONDS
-dotnet build "$BENCH/bench.slnx" -c Release -nologo -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
-BUILD_S=$((SECONDS - BUILD_STARTED))
-API_DIR=$ROOT/WhatsApp.Api/bin/Release/net10.0
-FLOOR_DLL=$BENCH/Floor/bin/Release/net10.0/Floor.dll
-FAKE_DLL=$BENCH/FakePlivo/bin/Release/net10.0/FakePlivo.dll
-SIGN_DLL=$BENCH/SignWebhooks/bin/Release/net10.0/SignWebhooks.dll
-SEED_DLL=$BENCH/WhatsApp.Seed/bin/Release/net10.0/WhatsApp.Seed.dll
-
-API_PORT=$(free_port) FLOOR_PORT=$(free_port) FAKE_PORT=$(free_port)
-API_URL=http://127.0.0.1:$API_PORT
-FLOOR_URL=http://127.0.0.1:$FLOOR_PORT
-FAKE_URL=http://127.0.0.1:$FAKE_PORT
-WEBHOOK_PATH=/api/webhooks/plivo
-
+# The service and its databases -------------------------------------------------------------------------------------
 new_db() { # provider name: a fresh database, as a SQLite path or a PostgreSQL connection string
     if [ "$1" = postgres ]; then
         sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$2\"" >/dev/null
         sql "Host=;Database=postgres" "CREATE DATABASE \"$2\"" >/dev/null
         echo "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$2"
     else
+        rm -f "$WORK/$2.db" "$WORK/$2.db-wal" "$WORK/$2.db-shm"
         echo "$WORK/$2.db"
     fi
 }
-drop_db() { # database: frees a PostgreSQL database's disk and cache once its phase is done
-    case "$1" in Host=*) sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$(grep -oP 'Database=\K[^;]+' <<<"$1")\" WITH (FORCE)" >/dev/null ;; esac
+drop_db() { # database: frees its disk (and PostgreSQL's cache, with a checkpoint so that no write of it lands later)
+    case "$1" in
+        Host=*)
+            sql "Host=;Database=postgres" "DROP DATABASE IF EXISTS \"$(grep -oP 'Database=\K[^;]+' <<<"$1")\" WITH (FORCE)" >/dev/null
+            sql "Host=;Database=postgres" "CHECKPOINT" >/dev/null ;;
+        *) rm -f "$1" "$1-wal" "$1-shm" ;;
+    esac
 }
 
 # The side-by-side table: one row per measure, one column per provider.
@@ -224,8 +276,10 @@ side() { # provider measure value
     SIDE[$1|$2]=$3
 }
 
-start_service() { # name database rate|"" extra-env...   database: a SQLite path or a PostgreSQL connection string
-    local name=$1 db=$2 rate=$3; shift 3
+# api-dir: the built WhatsApp.Api to run (API_DIR, or with --against one side's build); database: a SQLite path or a
+# PostgreSQL connection string.
+start_service() { # api-dir name database rate|"" extra-env...
+    local api=$1 name=$2 db=$3 rate=$4; shift 4
     local database=("ConnectionStrings__WhatsApp=Data Source=$db")
     [[ $db != Host=* ]] || database=(Database__Provider=Postgres "ConnectionStrings__WhatsApp=$db")
     local env=(
@@ -237,9 +291,9 @@ start_service() { # name database rate|"" extra-env...   database: a SQLite path
         RateLimiting__PermitsPerSecond=0  # one key sends ~10,000 req/s here: the per-key limiter would throttle it
         Messaging__CustomerServiceWindow=Off Logging__LogLevel__Default=Warning "$@")
     [ -z "$rate" ] || env+=("Dispatch__PerSenderRatePerSecond=$rate")
-    start_bg "$WORK/service-$name.log" env -C "$API_DIR" "${env[@]}" dotnet WhatsApp.Api.dll
+    start_bg "$WORK/service-$name.log" env -C "$api" "${env[@]}" dotnet WhatsApp.Api.dll
     SERVICE_PID=$LAST_PID
-    wait_http "$API_URL/health/ready" 90 "$SERVICE_PID" || { tail -50 "$WORK/service-$name.log" >&2; die "the service did not start"; }
+    wait_http "$API_URL/health/ready" 90 "$SERVICE_PID" || { tail -50 "$WORK/service-$name.log" >&2; die "the service did not start ($name)"; }
 }
 
 stop_service() { # sets SERVICE_RSS, the peak RSS in MB
@@ -260,31 +314,23 @@ wait_dispatched() { # expected seconds; returns when the fake has seen expected 
     while [ "$(fake_total)" -lt "$1" ] && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.5; done
 }
 
-# ---------------------------------------------------------------------------------------------------------------
-log "fake Plivo on $FAKE_URL"
-start_bg "$WORK/fake-plivo.log" dotnet "$FAKE_DLL" --urls "$FAKE_URL"
-FAKE_PID=$LAST_PID
-wait_http "$FAKE_URL/stats" 60 "$FAKE_PID" || die "the fake Plivo did not start"
+# Measurements: one load each, on a fresh database. They set globals and write no report rows, so that the phases of
+# the full run and the pairs of --against share them. ----------------------------------------------------------------
 
-# 1. Floor -------------------------------------------------------------------------------------------------------
-log "floor: minimal Kestrel app, $CONNS connections, $LOAD_S s"
-start_bg "$WORK/floor.log" dotnet "$FLOOR_DLL" --urls "$FLOOR_URL"
-FLOOR_PID=$LAST_PID
-wait_http "$FLOOR_URL/" 60 "$FLOOR_PID" || die "the floor app did not start"
-run_wrk floor-warm "$CONNS" $((WARM_S + DRAIN_S)) floor.lua "$FLOOR_URL" stop_after="$WARM_S" >/dev/null
-R=$(run_wrk floor "$CONNS" $((LOAD_S + DRAIN_S)) floor.lua "$FLOOR_URL" stop_after="$LOAD_S")
-FLOOR_RPS=$(calc "$(val "$R" responses) / $LOAD_S" 0)
-FLOOR_RSS=$(peak_rss_mb "$FLOOR_PID")
-stop_pid "$FLOOR_PID"
-[ "$(val "$R" ok)" -gt 0 ] || die "the floor answered nothing"
-row Floor "throughput, $CONNS connections, $LOAD_S s" "$(num "$FLOOR_RPS") req/s" "1.00" "" ""
-row Floor "latency p50 / p99" "$(val "$R" p50_ms) / $(val "$R" p99_ms) ms" "" "" ""
-row Floor "non-2xx + socket errors" "$(errors_of "$R")" "" "" ""
-row Floor "peak RSS (VmHWM)" "$FLOOR_RSS MB" "" "" ""
+measure_floor() { # sets FLOOR_R (wrk's RESULT line), FLOOR_RPS, FLOOR_RSS
+    log "floor: minimal Kestrel app, $CONNS connections, $LOAD_S s"
+    start_bg "$WORK/floor.log" dotnet "$FLOOR_DLL" --urls "$FLOOR_URL"
+    local pid=$LAST_PID
+    wait_http "$FLOOR_URL/" 60 "$pid" || die "the floor app did not start"
+    run_wrk floor-warm "$CONNS" $((WARM_S + DRAIN_S)) floor.lua "$FLOOR_URL" stop_after="$WARM_S" >/dev/null
+    FLOOR_R=$(run_wrk floor "$CONNS" $((LOAD_S + DRAIN_S)) floor.lua "$FLOOR_URL" stop_after="$LOAD_S")
+    FLOOR_RPS=$(calc "$(val "$FLOOR_R" responses) / $LOAD_S" 0)
+    FLOOR_RSS=$(peak_rss_mb "$pid")
+    stop_pid "$pid"
+    [ "$(val "$FLOOR_R" ok)" -gt 0 ] || die "the floor answered nothing"
+}
 
-
-# 2. Webhook ingestion ---------------------------------------------------------------------------------------------
-# The same signed requests for every provider, each on a fresh database.
+# The same signed requests for every run, each on a fresh database (so their nonces are new to it).
 sign_webhooks() {
     [ -z "${WEBHOOKS:-}" ] || return 0
     # Enough signed requests for half the floor's rate, so the load cannot run out (it would say "exhausted").
@@ -298,119 +344,88 @@ sign_webhooks() {
     rm "$WORK/webhooks-all.tsv"
 }
 
-webhook_phase() { # provider phase-label
-    local provider=$1 phase=$2 db r stored before
+# Webhook ingestion: sets WH_R (wrk's RESULT line), WH_RPS, WH_OK200, WH_STORED (inbound messages stored during the
+# load), WH_ERRORS (non-2xx + socket errors) and SERVICE_RSS.
+measure_webhooks() { # api-dir provider name
+    local api=$1 provider=$2 name=$3 db before
     sign_webhooks
-    log "webhooks ($provider): signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s"
-    db=$(new_db "$provider" webhooks)
-    start_service "webhooks-$provider" "$db" ""
-    run_wrk "webhook-warm-$provider" "$CONNS" $((WARM_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks-warm.tsv" stop_after="$WARM_S" >/dev/null
+    log "webhooks ($name): signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s"
+    db=$(new_db "$provider" "webhooks-$name")
+    start_service "$api" "webhooks-$name" "$db" ""
+    run_wrk "webhook-warm-$name" "$CONNS" $((WARM_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks-warm.tsv" stop_after="$WARM_S" >/dev/null
     before=$(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'")
-    r=$(run_wrk "webhook-$provider" "$CONNS" $((LOAD_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks.tsv" stop_after="$LOAD_S")
-    stored=$(($(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'") - before))
+    WH_R=$(run_wrk "webhook-$name" "$CONNS" $((LOAD_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks.tsv" stop_after="$LOAD_S")
+    WH_STORED=$(($(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'") - before))
     stop_service
     drop_db "$db"
-    local rps ok200 errors
-    rps=$(calc "$(val "$r" responses) / $LOAD_S" 0)
-    ok200=$(status_count "$r" 200)
-    errors=$(errors_of "$r")
-    [ "$(val "$r" ok)" -gt 0 ] || die "no webhook was accepted ($provider): $r"
-    [ "$(val "$r" exhausted)" -eq 0 ] || NOTES+=("$phase: the pre-signed requests ran out before the end; the throughput is a lower bound.")
-    judge ge "$(calc "$rps / $FLOOR_RPS" 4)" 0.20
-    row "$phase" "throughput, $CONNS connections, $LOAD_S s" "$(num "$rps") req/s" "$(calc "$rps / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
-    judge lt "$(val "$r" p99_ms)" 100
-    row "$phase" "latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms" "" "p99 < 100 ms" "$JUDGED"
-    judge [ "$errors" -eq 0 ]
-    row "$phase" "non-2xx + socket errors" "$errors ($(val "$r" statuses))" "" "0" "$JUDGED"
-    judge [ "$stored" -eq "$ok200" ]
-    row "$phase" "stored inbound messages / 200s" "$(num "$stored") / $(num "$ok200")" "" "equal" "$JUDGED"
-    rss_row "$phase"
-    side "$provider" "webhooks: throughput (vs floor)" "$(num "$rps") req/s ($(calc "$rps / $FLOOR_RPS"))"
-    side "$provider" "webhooks: latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms"
-    side "$provider" "webhooks: non-2xx + socket errors; stored / 200s" "$errors; $(num "$stored") / $(num "$ok200")"
-    side "$provider" "webhooks: service peak RSS" "$SERVICE_RSS MB"
+    WH_RPS=$(calc "$(val "$WH_R" responses) / $LOAD_S" 0)
+    WH_OK200=$(status_count "$WH_R" 200)
+    WH_ERRORS=$(errors_of "$WH_R")
+    [ "$(val "$WH_R" ok)" -gt 0 ] || die "no webhook was accepted ($name): $WH_R"
 }
 
-if want webhooks && use sqlite; then
-    webhook_phase sqlite Webhooks
-fi
+# Send acceptance and dispatch (SQLite): sets SEND_R (wrk's RESULT line), SEND_RPS, SEND_ACCEPTED, SEND_ERRORS,
+# SEND_STATUSES (stored messages by status), DISPATCHED, DISPATCH_RATE (first to last arrival at the fake Plivo),
+# DURING_LOAD (the dispatch rate while the load ran) and SERVICE_RSS.
+measure_send() { # api-dir name
+    local api=$1 name=$2 db w at_end final first last
+    log "send ($name): POST /api/messages, $CONNS connections, $LOAD_S s; dispatch to the fake Plivo at $HIGH_RATE/s per sender"
+    db=$(new_db sqlite "send-$name")
+    fake_reset
+    start_service "$api" "send-$name" "$db" "$HIGH_RATE"
+    w=$(run_wrk "send-warm-$name" "$CONNS" $((WARM_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" stop_after="$WARM_S")
+    wait_dispatched "$(val "$w" ok)" "$DISPATCH_WAIT_S"
+    fake_reset
+    SEND_R=$(run_wrk "send-$name" "$CONNS" $((LOAD_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" stop_after="$LOAD_S")
+    at_end=$(fake_stats)
+    SEND_ACCEPTED=$(status_count "$SEND_R" 202)
+    wait_dispatched "$SEND_ACCEPTED" "$DISPATCH_WAIT_S"
+    final=$(fake_stats)
+    SEND_STATUSES=$(sql "$db" "SELECT group_concat(Status || ' ' || n, ', ') FROM (SELECT Status, count(*) n FROM Messages GROUP BY Status)")
+    stop_service
+    drop_db "$db"
+    [ "$SEND_ACCEPTED" -gt 0 ] || die "no send was accepted ($name): $SEND_R"
+    SEND_RPS=$(calc "$(val "$SEND_R" responses) / $LOAD_S" 0)
+    SEND_ERRORS=$(errors_of "$SEND_R")
+    first=$(grep -oP 'first_s=\K[0-9.]+' <<<"$final" | sort -g | head -1)
+    last=$(grep -oP 'last_s=\K[0-9.]+' <<<"$final" | sort -g | tail -1)
+    DISPATCHED=$(grep -oP '^total=\K[0-9]+' <<<"$final")
+    [ "$DISPATCHED" -gt 1 ] || die "nothing reached the fake Plivo ($name)"
+    DISPATCH_RATE=$(calc "$DISPATCHED / ($last - $first)" 0)
+    DURING_LOAD=$(calc "$(grep -oP '^total=\K[0-9]+' <<<"$at_end") / ($(grep -oP 'now_s=\K[0-9.]+' <<<"$at_end") - $first)" 0)
+}
 
-# 3. Send acceptance and dispatch ------------------------------------------------------------------------------------
-if want send && use sqlite; then
-log "send: POST /api/messages, $CONNS connections, $LOAD_S s; dispatch to the fake Plivo at $HIGH_RATE/s per sender"
-DB=$WORK/send.db
-start_service send "$DB" "$HIGH_RATE"
-W=$(run_wrk send-warm "$CONNS" $((WARM_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" stop_after="$WARM_S")
-wait_dispatched "$(val "$W" ok)" "$DISPATCH_WAIT_S"
-fake_reset
-R=$(run_wrk send "$CONNS" $((LOAD_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" stop_after="$LOAD_S")
-AT_END=$(fake_stats)
-ACCEPTED=$(status_count "$R" 202)
-wait_dispatched "$ACCEPTED" "$DISPATCH_WAIT_S"
-FINAL=$(fake_stats)
-STATUSES=$(sql "$DB" "SELECT group_concat(Status || ' ' || n, ', ') FROM (SELECT Status, count(*) n FROM Messages GROUP BY Status)")
-stop_service
-[ "$ACCEPTED" -gt 0 ] || die "no send was accepted: $R"
-SEND_RPS=$(calc "$(val "$R" responses) / $LOAD_S" 0)
-SEND_ERRORS=$(errors_of "$R")
-FIRST=$(grep -oP 'first_s=\K[0-9.]+' <<<"$FINAL" | sort -g | head -1)
-LAST=$(grep -oP 'last_s=\K[0-9.]+' <<<"$FINAL" | sort -g | tail -1)
-DISPATCHED=$(grep -oP '^total=\K[0-9]+' <<<"$FINAL")
-[ "$DISPATCHED" -gt 1 ] || die "nothing reached the fake Plivo"
-DISPATCH_RATE=$(calc "$DISPATCHED / ($LAST - $FIRST)" 0)
-DURING_LOAD=$(calc "$(grep -oP '^total=\K[0-9]+' <<<"$AT_END") / ($(grep -oP 'now_s=\K[0-9.]+' <<<"$AT_END") - $FIRST)" 0)
-[ "$DISPATCHED" -ge "$ACCEPTED" ] || NOTES+=("Dispatch: $(num "$DISPATCHED") of $(num "$ACCEPTED") accepted messages reached the fake Plivo within $DISPATCH_WAIT_S s after the load.")
-judge ge "$(calc "$SEND_RPS / $FLOOR_RPS" 4)" 0.20
-row Send "acceptance, $CONNS connections, $LOAD_S s" "$(num "$SEND_RPS") req/s" "$(calc "$SEND_RPS / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
-row Send "latency p50 / p99" "$(val "$R" p50_ms) / $(val "$R" p99_ms) ms" "" "" ""
-judge [ "$SEND_ERRORS" -eq 0 ]
-row Send "non-2xx + socket errors" "$SEND_ERRORS ($(val "$R" statuses))" "" "0" "$JUDGED"
-judge ge "$DISPATCH_RATE" 2000
-row Send "dispatch to fake Plivo, first to last arrival" "$(num "$DISPATCH_RATE") msg/s" "$(calc "$DISPATCH_RATE / $FLOOR_RPS")" "≥ 2,000 msg/s" "$JUDGED"
-row Send "dispatch while the load ran" "$(num "$DURING_LOAD") msg/s" "$(calc "$DURING_LOAD / $FLOOR_RPS")" "" ""
-row Send "reached fake Plivo / accepted; stored statuses" "$(num "$DISPATCHED") / $(num "$ACCEPTED"); $STATUSES" "" "" ""
-rss_row Send
-
-fi
-
-# Pacing at the default limit: a backlog on both senders queued with the dispatcher off, then the service restarted
-# with it on, and the arrival rate per sender at the fake Plivo observed while the backlog lasts.
-if want pacing && use sqlite; then
-PER_SENDER=$((DEFAULT_RATE * (PACE_S + 2)))
-SEND_RPS=${SEND_RPS:-300}
-ENQUEUE_S=$(calc "(2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 < 60) ? 2 * $PER_SENDER / $SEND_RPS * 1.3 + 2 : 60" 0)
-log "pacing: queueing $PER_SENDER messages per sender (at most $ENQUEUE_S s), then $PACE_S s at the default $DEFAULT_RATE/s per sender"
-DB=$WORK/pacing.db
-start_service pacing-enqueue "$DB" "" Dispatch__Enabled=false
-R=$(run_wrk pacing-enqueue "$CONNS" $((ENQUEUE_S + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" \
-    limit=$((PER_SENDER * 2 / THREADS)) stop_after="$ENQUEUE_S")
-stop_service
-fake_reset
-start_service pacing "$DB" ""
-sleep "$PACE_S"
-PACED=$(fake_stats)
-LEFT=$(sql "$DB" "SELECT count(*) FROM Messages WHERE Status='Queued'")
-stop_service
-[ "$LEFT" -gt 0 ] || NOTES+=("Pacing: the backlog ran out before the observation ended; the rate is a lower bound.")
-for s in "${SENDERS[@]}"; do
-    line=$(grep -F "sender=${s#+} " <<<"$PACED" || true) # Plivo gets numbers as digits only
-    [ -n "$line" ] || die "no message from $s reached the fake Plivo: $PACED"
-    avg=$(grep -oP 'average_per_second=\K[0-9.]+' <<<"$line")
-    steady=$(grep -oP 'steady_per_second=\K[0-9.]+' <<<"$line")
-    max=$(grep -oP 'max_in_any_second=\K[0-9]+' <<<"$line")
-    count=$(grep -oP 'count=\K[0-9]+' <<<"$line")
-    judge within "$steady >= $DEFAULT_RATE * 0.95 && $steady <= $DEFAULT_RATE * 1.05 && $max <= $DEFAULT_RATE"
-    row Pacing "sender $s at the default $DEFAULT_RATE/s ($count sent): steady rate / most in any 1 s window / first-to-last average" \
-        "$(calc "$steady" 1)/s / $max / $(calc "$avg" 1)/s" "" "steady within 5% of 80/s, never > 80 in 1 s" "$JUDGED"
-done
-row Pacing "accepted into the backlog; still queued at the end" "$(num "$(status_count "$R" 202)"); $(num "$LEFT")" "" "" ""
-rss_row Pacing
-
-fi
-
-# 4. History ----------------------------------------------------------------------------------------------------------
-# One request at a time (one connection), so the latency is the cost of a page and not time spent queueing. Every
-# provider gets the same seeded rows and the same requests (the first provider's contacts and words).
+# History: one request at a time (one connection), so the latency is the cost of a page and not time spent queueing.
+# Every database gets the same seeded rows (the same options and --until) and the same requests.
+declare -A HIST
+seed_history() { # provider key messages contacts: a fresh database seeded by the working tree's seeder; sets SEEDED_DB
+    local provider=$1 key=$2 messages=$3 contacts=$4 started target
+    SEEDED_DB=$(new_db "$provider" "history-${key#*.}")
+    target=(--database "$SEEDED_DB")
+    [ "$provider" = sqlite ] || target=(--postgres "$SEEDED_DB")
+    log "history ($provider): seeding $messages messages over $contacts contacts"
+    started=$SECONDS
+    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" "${target[@]}" --messages "$messages" --contacts "$contacts" --until "$SEED_UNTIL" >"$WORK/seed-$key.log" 2>&1 \
+        || { cat "$WORK/seed-$key.log" >&2; die "seeding $messages messages ($provider) failed"; }
+    HIST[$key.seed_s]=$((SECONDS - started))
+    HIST[$key.seed_rate]=$(grep -oP 'rows/second \K[0-9]+' "$WORK/seed-$key.log" || echo 0)
+}
+history_paths() { # database label: the requests of every endpoint, $WORK/paths-<label>-<endpoint>, made from the first database seeded at this size
+    local db=$1 label=$2 paths="$WORK/paths-$2" since words
+    [ ! -s "$paths-timeline" ] || return 0
+    since=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
+    sql "$db" "SELECT \"Number\" FROM \"Contacts\" ORDER BY random() LIMIT 1000" \
+        | sed 's/^+/%2B/; s#^\(.*\)$#/api/conversations/\1/messages?limit=50#' >"$paths-timeline"
+    echo "/api/conversations?limit=50" >"$paths-conversations"
+    echo "/api/messages?status=failed&created_from=$since&limit=50" >"$paths-status"
+    # Whole ASCII words of five letters or more, so they need no URL encoding.
+    words=$(sql "$db" "SELECT \"Body\" FROM \"Messages\" WHERE \"Body\" IS NOT NULL ORDER BY \"Id\" LIMIT 2000" \
+        | LC_ALL=C tr -s '[:space:][:punct:]' '\n' | LC_ALL=C grep -E '^[A-Za-z]{5,}$' | tr 'A-Z' 'a-z' | sort -u | head -20 || true)
+    [ -n "$words" ] || die "no words to search for in the seeded bodies"
+    sed 's#^#/api/messages?limit=50\&q=#' <<<"$words" >"$paths-search"
+    HIST[$label.words]=$(echo $words | tr ' ' ',')
+    HIST[$label.contacts]=$(wc -l <"$paths-timeline")
+}
 page_items() { # paths-file: average number of items on the pages of its first 20 paths (every item has a contact)
     local path total=0 n=0
     while read -r path && [ "$n" -lt 20 ]; do
@@ -419,56 +434,120 @@ page_items() { # paths-file: average number of items on the pages of its first 2
     done <"$1"
     calc "$total / $n" 0
 }
-declare -A HIST
-history_size() { # provider label messages contacts
-    local provider=$1 label=$2 messages=$3 contacts=$4 key="$1.$2" db started target paths="$WORK/paths-$2"
-    db=$(new_db "$provider" "history-$label")
-    target=(--database "$db")
-    [ "$provider" = sqlite ] || target=(--postgres "$db")
-    log "history ($provider): seeding $messages messages over $contacts contacts"
-    started=$SECONDS
-    timeout "$SEED_TIMEOUT_S" dotnet "$SEED_DLL" "${target[@]}" --messages "$messages" --contacts "$contacts" --until "$SEED_UNTIL" >"$WORK/seed-$key.log" 2>&1 \
-        || { cat "$WORK/seed-$key.log" >&2; die "seeding $messages messages ($provider) failed"; }
-    HIST[$key.seed_s]=$((SECONDS - started))
-    HIST[$key.seed_rate]=$(grep -oP 'rows/second \K[0-9]+' "$WORK/seed-$key.log" || echo 0)
-    if [ ! -s "$paths-timeline" ]; then
-        local since words
-        since=$(date -u -d '30 days ago' +%Y-%m-%dT%H:%M:%SZ)
-        sql "$db" "SELECT \"Number\" FROM \"Contacts\" ORDER BY random() LIMIT 1000" \
-            | sed 's/^+/%2B/; s#^\(.*\)$#/api/conversations/\1/messages?limit=50#' >"$paths-timeline"
-        echo "/api/conversations?limit=50" >"$paths-conversations"
-        echo "/api/messages?status=failed&created_from=$since&limit=50" >"$paths-status"
-        # Whole ASCII words of five letters or more, so they need no URL encoding.
-        words=$(sql "$db" "SELECT \"Body\" FROM \"Messages\" WHERE \"Body\" IS NOT NULL ORDER BY \"Id\" LIMIT 2000" \
-            | LC_ALL=C tr -s '[:space:][:punct:]' '\n' | LC_ALL=C grep -E '^[A-Za-z]{5,}$' | tr 'A-Z' 'a-z' | sort -u | head -20 || true)
-        [ -n "$words" ] || die "no words to search for in the seeded bodies"
-        sed 's#^#/api/messages?limit=50\&q=#' <<<"$words" >"$paths-search"
-        HIST[$label.words]=$(echo $words | tr ' ' ',')
-        HIST[$label.contacts]=$(wc -l <"$paths-timeline")
-    fi
-    start_service "history-$key" "$db" "" Dispatch__Enabled=false
-    local endpoint r
-    for endpoint in timeline conversations status search; do
-        HIST[$key.$endpoint.items]=$(page_items "$paths-$endpoint")
-        run_wrk "history-$key-$endpoint-warm" 1 "$HIST_WARM_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY" >/dev/null
-        r=$(run_wrk "history-$key-$endpoint" 1 "$HIST_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY")
-        [ "$(val "$r" ok)" -gt 0 ] && [ "$(errors_of "$r")" -eq 0 ] || die "history $endpoint ($provider) answered errors: $r"
-        HIST[$key.$endpoint]=$r
-    done
-    stop_service
-    drop_db "$db"
-    HIST[$key.rss]=$SERVICE_RSS
-}
-
+HISTORY_ENDPOINTS=(timeline conversations status search)
 declare -A ENDPOINT_NAMES=(
     [timeline]="contact timeline" [conversations]="conversation list" [status]="status=failed + last 30 days"
     [search]="text search (q=word)")
+# Against the running service, per endpoint: (the items per page), a warm-up, then HIST_S s of load; sets
+# HIST[<key>.<endpoint>] to wrk's RESULT line (and HIST[<key>.<endpoint>.items]).
+query_history() { # key label with-items(0|1)
+    local key=$1 paths="$WORK/paths-$2" items=$3 endpoint r
+    for endpoint in "${HISTORY_ENDPOINTS[@]}"; do
+        [ "$items" = 0 ] || HIST[$key.$endpoint.items]=$(page_items "$paths-$endpoint")
+        run_wrk "history-$key-$endpoint-warm" 1 "$HIST_WARM_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY" >/dev/null
+        r=$(run_wrk "history-$key-$endpoint" 1 "$HIST_S" get.lua "$API_URL" file="$paths-$endpoint" key="$API_KEY")
+        [ "$(val "$r" ok)" -gt 0 ] && [ "$(errors_of "$r")" -eq 0 ] || die "history $endpoint ($key) answered errors: $r"
+        HIST[$key.$endpoint]=$r
+    done
+}
+
+# The phases of the full (and smoke) run: the measurements above, judged and written as report rows ---------------------
+
+floor_rows() {
+    row Floor "throughput, $CONNS connections, $LOAD_S s" "$(num "$FLOOR_RPS") req/s" "1.00" "" ""
+    row Floor "latency p50 / p99" "$(val "$FLOOR_R" p50_ms) / $(val "$FLOOR_R" p99_ms) ms" "" "" ""
+    row Floor "non-2xx + socket errors" "$(errors_of "$FLOOR_R")" "" "" ""
+    row Floor "peak RSS (VmHWM)" "$FLOOR_RSS MB" "" "" ""
+}
+
+webhook_phase() { # provider phase-label
+    local provider=$1 phase=$2 r
+    measure_webhooks "$API_DIR" "$provider" "$provider"
+    r=$WH_R
+    [ "$(val "$r" exhausted)" -eq 0 ] || NOTES+=("$phase: the pre-signed requests ran out before the end; the throughput is a lower bound.")
+    judge ge "$(calc "$WH_RPS / $FLOOR_RPS" 4)" 0.20
+    row "$phase" "throughput, $CONNS connections, $LOAD_S s" "$(num "$WH_RPS") req/s" "$(calc "$WH_RPS / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
+    judge lt "$(val "$r" p99_ms)" 100
+    row "$phase" "latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms" "" "p99 < 100 ms" "$JUDGED"
+    judge [ "$WH_ERRORS" -eq 0 ]
+    row "$phase" "non-2xx + socket errors" "$WH_ERRORS ($(val "$r" statuses))" "" "0" "$JUDGED"
+    judge [ "$WH_STORED" -eq "$WH_OK200" ]
+    row "$phase" "stored inbound messages / 200s" "$(num "$WH_STORED") / $(num "$WH_OK200")" "" "equal" "$JUDGED"
+    rss_row "$phase"
+    side "$provider" "webhooks: throughput (vs floor)" "$(num "$WH_RPS") req/s ($(calc "$WH_RPS / $FLOOR_RPS"))"
+    side "$provider" "webhooks: latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms"
+    side "$provider" "webhooks: non-2xx + socket errors; stored / 200s" "$WH_ERRORS; $(num "$WH_STORED") / $(num "$WH_OK200")"
+    side "$provider" "webhooks: service peak RSS" "$SERVICE_RSS MB"
+}
+
+send_phase() {
+    measure_send "$API_DIR" sqlite
+    local r=$SEND_R
+    [ "$DISPATCHED" -ge "$SEND_ACCEPTED" ] || NOTES+=("Dispatch: $(num "$DISPATCHED") of $(num "$SEND_ACCEPTED") accepted messages reached the fake Plivo within $DISPATCH_WAIT_S s after the load.")
+    judge ge "$(calc "$SEND_RPS / $FLOOR_RPS" 4)" 0.20
+    row Send "acceptance, $CONNS connections, $LOAD_S s" "$(num "$SEND_RPS") req/s" "$(calc "$SEND_RPS / $FLOOR_RPS")" "≥ 0.20 × floor" "$JUDGED"
+    row Send "latency p50 / p99" "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms" "" "" ""
+    judge [ "$SEND_ERRORS" -eq 0 ]
+    row Send "non-2xx + socket errors" "$SEND_ERRORS ($(val "$r" statuses))" "" "0" "$JUDGED"
+    judge ge "$DISPATCH_RATE" 2000
+    row Send "dispatch to fake Plivo, first to last arrival" "$(num "$DISPATCH_RATE") msg/s" "$(calc "$DISPATCH_RATE / $FLOOR_RPS")" "≥ 2,000 msg/s" "$JUDGED"
+    row Send "dispatch while the load ran" "$(num "$DURING_LOAD") msg/s" "$(calc "$DURING_LOAD / $FLOOR_RPS")" "" ""
+    row Send "reached fake Plivo / accepted; stored statuses" "$(num "$DISPATCHED") / $(num "$SEND_ACCEPTED"); $SEND_STATUSES" "" "" ""
+    rss_row Send
+}
+
+# Pacing at the default limit: a backlog on both senders queued with the dispatcher off, then the service restarted
+# with it on, and the arrival rate per sender at the fake Plivo observed while the backlog lasts.
+pacing_phase() {
+    local per_sender=$((DEFAULT_RATE * (PACE_S + 2))) send_rps=${SEND_RPS:-300} enqueue_s db r paced left s line avg steady max count
+    enqueue_s=$(calc "(2 * $per_sender / $send_rps * 1.3 + 2 < 60) ? 2 * $per_sender / $send_rps * 1.3 + 2 : 60" 0)
+    log "pacing: queueing $per_sender messages per sender (at most $enqueue_s s), then $PACE_S s at the default $DEFAULT_RATE/s per sender"
+    db=$(new_db sqlite pacing)
+    start_service "$API_DIR" pacing-enqueue "$db" "" Dispatch__Enabled=false
+    r=$(run_wrk pacing-enqueue "$CONNS" $((enqueue_s + DRAIN_S)) send.lua "$API_URL" key="$API_KEY" senders="$SENDER_LIST" \
+        limit=$((per_sender * 2 / THREADS)) stop_after="$enqueue_s")
+    stop_service
+    fake_reset
+    start_service "$API_DIR" pacing "$db" ""
+    sleep "$PACE_S"
+    paced=$(fake_stats)
+    left=$(sql "$db" "SELECT count(*) FROM Messages WHERE Status='Queued'")
+    stop_service
+    drop_db "$db"
+    [ "$left" -gt 0 ] || NOTES+=("Pacing: the backlog ran out before the observation ended; the rate is a lower bound.")
+    for s in "${SENDERS[@]}"; do
+        line=$(grep -F "sender=${s#+} " <<<"$paced" || true) # Plivo gets numbers as digits only
+        [ -n "$line" ] || die "no message from $s reached the fake Plivo: $paced"
+        avg=$(grep -oP 'average_per_second=\K[0-9.]+' <<<"$line")
+        steady=$(grep -oP 'steady_per_second=\K[0-9.]+' <<<"$line")
+        max=$(grep -oP 'max_in_any_second=\K[0-9]+' <<<"$line")
+        count=$(grep -oP 'count=\K[0-9]+' <<<"$line")
+        judge within "$steady >= $DEFAULT_RATE * 0.95 && $steady <= $DEFAULT_RATE * 1.05 && $max <= $DEFAULT_RATE"
+        row Pacing "sender $s at the default $DEFAULT_RATE/s ($count sent): steady rate / most in any 1 s window / first-to-last average" \
+            "$(calc "$steady" 1)/s / $max / $(calc "$avg" 1)/s" "" "steady within 5% of 80/s, never > 80 in 1 s" "$JUDGED"
+    done
+    row Pacing "accepted into the backlog; still queued at the end" "$(num "$(status_count "$r" 202)"); $(num "$left")" "" "" ""
+    rss_row Pacing
+}
+
+# History at two sizes. Every provider gets the same requests (the first provider's contacts and words).
+history_size() { # provider label messages contacts
+    local provider=$1 label=$2 key="$1.$2"
+    seed_history "$provider" "$key" "$3" "$4"
+    history_paths "$SEEDED_DB" "$label"
+    start_service "$API_DIR" "history-$key" "$SEEDED_DB" "" Dispatch__Enabled=false
+    query_history "$key" "$label" 1
+    stop_service
+    drop_db "$SEEDED_DB"
+    HIST[$key.rss]=$SERVICE_RSS
+}
+
 declare -A HISTORY_ROWS
 history_phase() { # provider phase-label
     local provider=$1 phase=$2 endpoint s b growth p95_cell growth_cell hist_rps rows=""
     history_size "$provider" small "$SMALL_MESSAGES" "$SMALL_CONTACTS"
     history_size "$provider" big "$BIG_MESSAGES" "$BIG_CONTACTS"
-    for endpoint in timeline conversations status search; do
+    for endpoint in "${HISTORY_ENDPOINTS[@]}"; do
         s=${HIST[$provider.small.$endpoint]} b=${HIST[$provider.big.$endpoint]}
         growth=$(calc "$(val "$b" p50_ms) / $(val "$s" p50_ms)")
         p95_cell="-" growth_cell="-"
@@ -493,11 +572,358 @@ history_phase() { # provider phase-label
     side "$provider" "history: service peak RSS at $(num "$SMALL_MESSAGES") / $(num "$BIG_MESSAGES")" "${HIST[$provider.small.rss]} / ${HIST[$provider.big.rss]} MB"
 }
 
-if want history && use sqlite; then
-    history_phase sqlite History
+# The report of the full (and smoke) run ------------------------------------------------------------------------------
+machine_lines() { # what-was-built: the machine, the load generator and the load average, for every report
+    local cpu
+    cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo unknown)
+    echo "Machine: **$(nproc) cores** ($cpu), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
+        "$(uname -sr); .NET SDK $(dotnet --version); $1."
+    echo "Load generator: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $THREADS threads, on the same machine and the same cores as the service; everything on 127.0.0.1."
+    echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). Anything else running on the machine shows up here and in every number below."
+}
+history_table() { # provider
+    local p=$1
+    echo "| Endpoint | items per page | $(num "$SMALL_MESSAGES") msgs over $(num "$SMALL_CONTACTS") contacts | $(num "$BIG_MESSAGES") msgs over $(num "$BIG_CONTACTS") contacts | req/s at $(num "$BIG_MESSAGES") (vs floor) | p95 target | cost growth | growth target |"
+    echo "|---|---|---|---|---|---|---|---|"
+    printf '%s' "${HISTORY_ROWS[$p]}"
+}
+write_report() {
+    local report m p
+    if [ "$MODE" = full ] && { [ -n "${REPORT_NAME:-}" ] || { [ "$PHASES" = "webhooks send pacing history" ] && use sqlite; }; }; then
+        mkdir -p "$BENCH/results"
+        report=$BENCH/results/${REPORT_NAME:-$(date +%F)}.md
+    else
+        report=$(mktemp /tmp/whatsapp-bench-smoke.XXXXXX.md)
+    fi
+    {
+        echo "# Benchmarks, $(date -u +'%Y-%m-%d %H:%M UTC') ($MODE)"
+        echo
+        machine_lines "commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+        echo "Each load is preceded by a ${WARM_S} s warm-up that is not counted; throughput is responses / load seconds. Release build took ${BUILD_S} s."
+        echo "Phases: $PHASES; databases: $PROVIDERS."
+        if [ -n "${PG_VERSION:-}" ]; then
+            echo "PostgreSQL $PG_VERSION on the same machine (a throwaway cluster on 127.0.0.1, fsync, synchronous_commit and" \
+                "full_page_writes on, shared_buffers 256MB, otherwise defaults); its rows below are judged against the SQLite" \
+                "targets for information only: in parentheses, not counted. The service's peak RSS does not include the server's."
+        fi
+        echo
+        echo "| Phase | Measure | Value | vs floor | Target | Result |"
+        echo "|---|---|---|---|---|---|"
+        printf '%s\n' "${ROWS[@]}"
+        if want history && [ "${#HISTORY_ROWS[@]}" -gt 0 ]; then
+            echo
+            echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
+                "the timeline rotates over $(num "${HIST[big.contacts]}") seeded contacts, the search over the words ${HIST[big.words]};" \
+                "the same requests on every database)." \
+                "Items per page: the average over up to 20 of the rotated requests, at $(num "$SMALL_MESSAGES") / at $(num "$BIG_MESSAGES") messages. Page cost growth is p50 at $(num "$BIG_MESSAGES") / p50 at $(num "$SMALL_MESSAGES"). The dispatcher is off in this phase."
+            for p in sqlite postgres; do
+                [ -n "${HISTORY_ROWS[$p]:-}" ] || continue
+                echo
+                if [ "$p" = sqlite ]; then
+                    echo "SQLite: seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
+                else
+                    echo "PostgreSQL (targets for information): seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
+                fi
+                echo
+                history_table "$p"
+            done
+        fi
+        if [ "${#SIDE_ORDER[@]}" -gt 0 ] && use sqlite && use postgres; then
+            echo
+            echo "SQLite and PostgreSQL side by side (the same requests, the same seeded rows; seeding times include the migrations):"
+            echo
+            echo "| Measure | SQLite | PostgreSQL |"
+            echo "|---|---|---|"
+            for m in "${SIDE_ORDER[@]}"; do echo "| $m | ${SIDE[sqlite|$m]:--} | ${SIDE[postgres|$m]:--} |"; done
+        fi
+        echo
+        if [ "$MODE" = full ]; then
+            echo "Targets met: **$TARGETS_MET of $TARGETS_TOTAL**."
+            [ "$INFO_TOTAL" -eq 0 ] || echo "PostgreSQL, for information: $INFO_MET of $INFO_TOTAL of the same targets met."
+        else
+            echo "Smoke run: no targets."
+        fi
+        if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf -- '- %s\n' "${NOTES[@]}"; fi
+    } >"$report"
+    cat "$report"
+    echo
+    echo "report: $report"
+}
+
+# --against <commit>: the base commit against the working tree (head), in alternating pairs ----------------------------
+# Each measure is one number per run. A pair is one run of each side of every measure, the two runs of a measure back
+# to back: base first in odd pairs, head first in even ones (ABBA), so a drift of the machine that is steady over a few
+# minutes adds as much to either side. The result per measure is the median over the pairs of head / base.
+declare -A API_OF BUILD_S_OF # side (base, head) -> the directory of its WhatsApp.Api build; the build's seconds
+MEASURES=()                  # in the report's order
+declare -A MEASURE_LABEL MEASURE_KIND MEASURE_BAR MEASURE_AIM
+declare -A PAIR_VALUE PAIR_CELL PAIR_RATIO PAIR_ORDER # [measure|side|pair]; [measure|pair] head / base; [pair]
+declare -A HISTORY_DB        # provider -> the seeded database that every history run of that provider reads
+BARS_MET=0 BARS_TOTAL=0
+
+# kind: throughput (higher is better; bar: the least median head / base that passes, none for information only) or
+# latency (lower is better; no bar, the pairs either fall on both sides of 1 or not).
+add_measure() { # key label kind [bar [aim]]
+    MEASURES+=("$1")
+    MEASURE_LABEL[$1]=$2 MEASURE_KIND[$1]=$3 MEASURE_BAR[$1]=${4:-} MEASURE_AIM[$1]=${5:-}
+}
+provider_name() { if [ "$1" = sqlite ]; then echo SQLite; else echo PostgreSQL; fi; }
+register_measures() {
+    local provider endpoint
+    if want webhooks && use sqlite; then add_measure sqlite-webhooks "SQLite webhooks" throughput 0.90; fi
+    if want send && use sqlite; then
+        add_measure sqlite-sends "SQLite sends (acceptance)" throughput 0.90
+        add_measure sqlite-dispatch "SQLite dispatch, first to last arrival" throughput
+    fi
+    if want webhooks && use postgres; then add_measure postgres-webhooks "PostgreSQL webhooks" throughput 1.0 1.5; fi
+    if [ "$HISTORY_PAIRS" = 1 ]; then
+        for provider in sqlite postgres; do
+            use "$provider" || continue
+            for endpoint in "${HISTORY_ENDPOINTS[@]}"; do
+                add_measure "$provider-history-$endpoint" "$(provider_name "$provider") history p95 at $(num "$BIG_MESSAGES"): ${ENDPOINT_NAMES[$endpoint]}" latency
+            done
+        done
+    fi
+    [ "${#MEASURES[@]}" -gt 0 ] || die "nothing to compare with PHASES=\"$PHASES\" and PROVIDERS=\"$PROVIDERS\" (--against runs webhooks and send, and history with --history)"
+}
+
+build_api() { # tree output-dir side: WhatsApp.Api in Release from that tree (its build also writes the tree's openapi/)
+    local started=$SECONDS
+    log "building WhatsApp.Api in Release for the $3 ($1)"
+    [ -f "$1/WhatsApp.Api/WhatsApp.Api.csproj" ] || die "no WhatsApp.Api/WhatsApp.Api.csproj in $1"
+    dotnet build "$1/WhatsApp.Api/WhatsApp.Api.csproj" -c Release -o "$2" -nologo -clp:ErrorsOnly >"$WORK/build-$3.log" 2>&1 \
+        || { tail -50 "$WORK/build-$3.log" >&2; die "building WhatsApp.Api for the $3 failed"; }
+    [ -f "$2/WhatsApp.Api.dll" ] || die "the $3's build left no WhatsApp.Api.dll in $2"
+    API_OF[$3]=$2
+    BUILD_S_OF[$3]=$((SECONDS - started))
+}
+build_sides() {
+    build_api "$ROOT" "$WORK/api-head" head
+    prune_stale_base_trees
+    log "checking out $BASE_SHORT in a worktree under /tmp"
+    add_base_tree "$BASE_REV"
+    build_api "$BASE_TREE" "$WORK/api-base" base
+    remove_base_tree # its build is all the pairs need from it
+}
+
+record() { # measure side pair value cell
+    PAIR_VALUE[$1|$2|$3]=$4 PAIR_CELL[$1|$2|$3]=$5
+}
+run_note() { # text: a run whose numbers need a caveat (errors, writes missing, requests run out)
+    NOTES+=("$1")
+    log "note: $1"
+}
+pair_done() { # measure pair: head / base for the pair, printed as soon as both runs are in
+    local m=$1 pair=$2 r
+    r=$(awk "BEGIN { b = ${PAIR_VALUE[$m|base|$pair]}; if (b > 0) printf \"%.4f\", ${PAIR_VALUE[$m|head|$pair]} / b }")
+    PAIR_RATIO[$m|$pair]=$r
+    log "pair $pair, ${MEASURE_LABEL[$m]}: base ${PAIR_CELL[$m|base|$pair]}; head ${PAIR_CELL[$m|head|$pair]}; head / base ${r:+$(calc "$r")}"
+}
+
+against_webhooks() { # provider side pair
+    local provider=$1 side=$2 pair=$3 what
+    what="$(provider_name "$1") webhooks, pair $3, $2"
+    measure_webhooks "${API_OF[$side]}" "$provider" "$provider-$side-$pair"
+    record "$provider-webhooks" "$side" "$pair" "$WH_RPS" "$(num "$WH_RPS") req/s, p99 $(val "$WH_R" p99_ms) ms"
+    [ "$WH_ERRORS" -eq 0 ] || run_note "$what: $WH_ERRORS non-2xx responses or socket errors ($(val "$WH_R" statuses))."
+    [ "$WH_STORED" -eq "$WH_OK200" ] || run_note "$what: $(num "$WH_STORED") inbound messages stored for $(num "$WH_OK200") 200s."
+    [ "$(val "$WH_R" exhausted)" -eq 0 ] || run_note "$what: the pre-signed requests ran out; the throughput is a lower bound."
+}
+against_send() { # side pair
+    local side=$1 pair=$2 what="SQLite sends, pair $2, $1"
+    measure_send "${API_OF[$side]}" "$side-$pair"
+    record sqlite-sends "$side" "$pair" "$SEND_RPS" "$(num "$SEND_RPS") req/s, p99 $(val "$SEND_R" p99_ms) ms"
+    record sqlite-dispatch "$side" "$pair" "$DISPATCH_RATE" "$(num "$DISPATCH_RATE") msg/s"
+    [ "$SEND_ERRORS" -eq 0 ] || run_note "$what: $SEND_ERRORS non-2xx responses or socket errors ($(val "$SEND_R" statuses))."
+    [ "$DISPATCHED" -ge "$SEND_ACCEPTED" ] || run_note "$what: $(num "$DISPATCHED") of $(num "$SEND_ACCEPTED") accepted messages reached the fake Plivo within $DISPATCH_WAIT_S s after the load."
+}
+against_history() { # provider side pair
+    local provider=$1 side=$2 pair=$3 key="$1.$2.$3" endpoint p95
+    log "history ($key): $(num "$BIG_MESSAGES") messages, one connection, $HIST_S s per endpoint"
+    start_service "${API_OF[$side]}" "history-$provider-$side-$pair" "${HISTORY_DB[$provider]}" "" Dispatch__Enabled=false
+    query_history "$key" big 0
+    stop_service
+    for endpoint in "${HISTORY_ENDPOINTS[@]}"; do
+        p95=$(val "${HIST[$key.$endpoint]}" p95_ms)
+        record "$provider-history-$endpoint" "$side" "$pair" "$p95" "p95 $p95 ms"
+    done
+}
+
+run_pairs() {
+    local pair side order provider endpoint
+    for pair in $(seq 1 "$PAIRS"); do
+        if [ $((pair % 2)) -eq 1 ]; then order=(base head); else order=(head base); fi
+        PAIR_ORDER[$pair]="${order[0]}, ${order[1]}"
+        log "pair $pair of $PAIRS: ${order[0]} first"
+        if want webhooks && use sqlite; then
+            for side in "${order[@]}"; do against_webhooks sqlite "$side" "$pair"; done
+            pair_done sqlite-webhooks "$pair"
+        fi
+        if want send && use sqlite; then
+            for side in "${order[@]}"; do against_send "$side" "$pair"; done
+            pair_done sqlite-sends "$pair"
+            pair_done sqlite-dispatch "$pair"
+        fi
+        if want webhooks && use postgres; then
+            for side in "${order[@]}"; do against_webhooks postgres "$side" "$pair"; done
+            pair_done postgres-webhooks "$pair"
+        fi
+        for provider in sqlite postgres; do
+            [ -n "${HISTORY_DB[$provider]:-}" ] || continue
+            for side in "${order[@]}"; do against_history "$provider" "$side" "$pair"; done
+            for endpoint in "${HISTORY_ENDPOINTS[@]}"; do pair_done "$provider-history-$endpoint" "$pair"; done
+        done
+    done
+}
+
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.4f", v[(NR + 1) / 2]; else printf "%.4f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+SUMMARY_ROWS=()
+summary_row() { # measure: the median head / base against the bar, a row of SUMMARY_ROWS
+    local m=$1 pair r ratios med lo hi bar result list
+    ratios=$(for pair in $(seq 1 "$PAIRS"); do echo "${PAIR_RATIO[$m|$pair]}"; done | grep . || true)
+    if [ -z "$ratios" ]; then SUMMARY_ROWS+=("| ${MEASURE_LABEL[$m]} | | - | - | - |"); return; fi
+    med=$(median <<<"$ratios") lo=$(sort -g <<<"$ratios" | head -1) hi=$(sort -g <<<"$ratios" | tail -1)
+    list=$(for pair in $(seq 1 "$PAIRS"); do r=${PAIR_RATIO[$m|$pair]}; echo "${r:+$(calc "$r")}"; done | paste -sd' ' | sed 's/ /, /g')
+    if [ "${MEASURE_KIND[$m]}" = latency ]; then
+        bar="within the noise"
+        if within "$lo <= 1 && $hi >= 1"; then result="within the noise"
+        elif within "$lo > 1"; then result="slower in every pair"
+        else result="faster in every pair"; fi
+    elif [ -n "${MEASURE_BAR[$m]}" ]; then
+        bar="≥ ${MEASURE_BAR[$m]}${MEASURE_AIM[$m]:+ (aim ${MEASURE_AIM[$m]})}"
+        BARS_TOTAL=$((BARS_TOTAL + 1))
+        if ge "$med" "${MEASURE_BAR[$m]}"; then result=PASS BARS_MET=$((BARS_MET + 1)); else result=FAIL; fi
+    else
+        bar="(information)" result="-"
+    fi
+    [ "$MODE" = full ] || [ "$result" = "-" ] || result="($result)"
+    SUMMARY_ROWS+=("| ${MEASURE_LABEL[$m]} | $bar | **$(calc "$med")** | $list | $result |")
+}
+
+against_report() {
+    local report m pair r dirty=""
+    [ -z "$(git -C "$ROOT" status --porcelain -- . ':!bench/results')" ] || dirty=", with uncommitted changes"
+    if [ "$MODE" = full ]; then
+        mkdir -p "$BENCH/results"
+        report=$BENCH/results/${REPORT_NAME:-$(date +%F)-against-$BASE_SHORT}.md
+    else
+        report=$(mktemp /tmp/whatsapp-bench-against.XXXXXX.md)
+    fi
+    for m in "${MEASURES[@]}"; do summary_row "$m"; done
+    {
+        echo "# Benchmarks against $BASE_SHORT, $(date -u +'%Y-%m-%d %H:%M UTC') ($MODE)"
+        echo
+        echo "Base: commit $BASE_SHORT ($BASE_SUBJECT). Head: the working tree at $(git -C "$ROOT" rev-parse --short HEAD)$dirty."
+        machine_lines "base $BASE_SHORT, head the working tree"
+        echo "Both sides built in Release from their own tree (base ${BUILD_S_OF[base]} s, head ${BUILD_S_OF[head]} s); the load tools (floor, fake Plivo," \
+            "webhook signer, seeder) come from the working tree, so both sides get the same load. Floor: $(num "$FLOOR_RPS") req/s" \
+            "($CONNS connections, $LOAD_S s), measured once before the pairs."
+        echo "$PAIRS pairs; in each, the two runs of a measure back to back, base first in odd pairs and head first in even ones" \
+            "(ABBA). Every run starts the service on a fresh database, warms it up for $WARM_S s (not counted) and loads it for" \
+            "$LOAD_S s with $CONNS connections; throughput is responses / load seconds; sends run with dispatch to the fake Plivo on."
+        if [ -n "${PG_VERSION:-}" ]; then
+            echo "PostgreSQL $PG_VERSION: the durable throwaway cluster of the full run, a fresh database per run, dropped and" \
+                "checkpointed after it."
+        fi
+        if [ "$HISTORY_PAIRS" = 1 ]; then
+            echo "History: $(num "$BIG_MESSAGES") messages over $(num "$BIG_CONTACTS") contacts seeded once per database by the working" \
+                "tree's seeder and read by both sides; one connection, $HIST_WARM_S s warm-up then $HIST_S s per endpoint; the" \
+                "ratio is head / base of the p95, so above 1 is slower; within the noise when the pairs fall on both sides of 1."
+        fi
+        echo
+        echo "| Measure | Bar: median head / base | Median head / base | Each pair | Result |"
+        echo "|---|---|---|---|---|"
+        printf '%s\n' "${SUMMARY_ROWS[@]}"
+        echo
+        echo "| Measure | Pair | Order | Base | Head | Head / base |"
+        echo "|---|---|---|---|---|---|"
+        for m in "${MEASURES[@]}"; do
+            for pair in $(seq 1 "$PAIRS"); do
+                r=${PAIR_RATIO[$m|$pair]:-}
+                echo "| ${MEASURE_LABEL[$m]} | $pair | ${PAIR_ORDER[$pair]} | ${PAIR_CELL[$m|base|$pair]} | ${PAIR_CELL[$m|head|$pair]} | ${r:+$(calc "$r")} |"
+            done
+        done
+        echo
+        if [ "$MODE" = full ]; then
+            echo "Bars met: **$BARS_MET of $BARS_TOTAL**."
+        else
+            echo "Smoke run: tiny loads on a shared machine; the results in parentheses only show that the path works."
+        fi
+        if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf -- '- %s\n' "${NOTES[@]}"; fi
+    } >"$report"
+    cat "$report"
+    echo
+    echo "report: $report"
+}
+
+against_main() {
+    local provider
+    if use postgres && { want webhooks || [ "$HISTORY_PAIRS" = 1 ]; }; then start_postgres; fi
+    if [ "$HISTORY_PAIRS" = 1 ]; then
+        for provider in sqlite postgres; do
+            use "$provider" || continue
+            seed_history "$provider" "$provider.against" "$BIG_MESSAGES" "$BIG_CONTACTS"
+            HISTORY_DB[$provider]=$SEEDED_DB
+            history_paths "$SEEDED_DB" big
+        done
+    fi
+    run_pairs
+    for provider in "${!HISTORY_DB[@]}"; do drop_db "${HISTORY_DB[$provider]}"; done # any order
+    stop_postgres
+    against_report
+}
+
+# Main ------------------------------------------------------------------------------------------------------------------
+log "mode: $MODE${AGAINST:+, against $AGAINST ($PAIRS pairs)}; work directory $WORK"
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if [ -n "$AGAINST" ]; then
+    BASE_REV=$(git -C "$ROOT" rev-parse --verify --quiet "$AGAINST^{commit}") || die "not a commit: $AGAINST"
+    BASE_SHORT=$(git -C "$ROOT" rev-parse --short "$BASE_REV")
+    BASE_SUBJECT=$(git -C "$ROOT" log -1 --format=%s "$BASE_REV" | cut -c1-120)
+    register_measures
+fi
+install_if_missing wrk wrk
+install_if_missing sqlite3 sqlite3
+install_if_missing curl curl
+
+log "building Release"
+BUILD_STARTED=$SECONDS
+dotnet build "$BENCH/bench.slnx" -c Release -nologo -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
+BUILD_S=$((SECONDS - BUILD_STARTED))
+API_DIR=$ROOT/WhatsApp.Api/bin/Release/net10.0
+FLOOR_DLL=$BENCH/Floor/bin/Release/net10.0/Floor.dll
+FAKE_DLL=$BENCH/FakePlivo/bin/Release/net10.0/FakePlivo.dll
+SIGN_DLL=$BENCH/SignWebhooks/bin/Release/net10.0/SignWebhooks.dll
+SEED_DLL=$BENCH/WhatsApp.Seed/bin/Release/net10.0/WhatsApp.Seed.dll
+[ -z "$AGAINST" ] || build_sides
+
+API_PORT=$(free_port) FLOOR_PORT=$(free_port) FAKE_PORT=$(free_port)
+API_URL=http://127.0.0.1:$API_PORT
+FLOOR_URL=http://127.0.0.1:$FLOOR_PORT
+FAKE_URL=http://127.0.0.1:$FAKE_PORT
+WEBHOOK_PATH=/api/webhooks/plivo
+
+log "fake Plivo on $FAKE_URL"
+start_bg "$WORK/fake-plivo.log" dotnet "$FAKE_DLL" --urls "$FAKE_URL"
+FAKE_PID=$LAST_PID
+wait_http "$FAKE_URL/stats" 60 "$FAKE_PID" || die "the fake Plivo did not start"
+
+# 1. Floor
+measure_floor
+floor_rows
+
+if [ -n "$AGAINST" ]; then
+    against_main
+    exit 0
 fi
 
-# 5. PostgreSQL: the webhook and history phases again, the service on Database:Provider=Postgres -----------------------
+# 2. Webhook ingestion, 3. send acceptance and dispatch, pacing, 4. history (phases above)
+if want webhooks && use sqlite; then webhook_phase sqlite Webhooks; fi
+if want send && use sqlite; then send_phase; fi
+if want pacing && use sqlite; then pacing_phase; fi
+if want history && use sqlite; then history_phase sqlite History; fi
+
+# 5. PostgreSQL: the webhook and history phases again, the service on Database:Provider=Postgres
 if use postgres && { want webhooks || want history; }; then
     start_postgres
     COUNTED=0
@@ -507,73 +933,4 @@ if use postgres && { want webhooks || want history; }; then
     stop_postgres
 fi
 
-# Report --------------------------------------------------------------------------------------------------------------
-if [ "$MODE" = full ] && { [ -n "${REPORT_NAME:-}" ] || { [ "$PHASES" = "webhooks send pacing history" ] && use sqlite; }; }; then
-    mkdir -p "$BENCH/results"
-    REPORT=$BENCH/results/${REPORT_NAME:-$(date +%F)}.md
-else
-    REPORT=$(mktemp /tmp/whatsapp-bench-smoke.XXXXXX.md)
-fi
-history_table() { # provider
-    local p=$1
-    echo "| Endpoint | items per page | $(num "$SMALL_MESSAGES") msgs over $(num "$SMALL_CONTACTS") contacts | $(num "$BIG_MESSAGES") msgs over $(num "$BIG_CONTACTS") contacts | req/s at $(num "$BIG_MESSAGES") (vs floor) | p95 target | cost growth | growth target |"
-    echo "|---|---|---|---|---|---|---|---|"
-    printf '%s' "${HISTORY_ROWS[$p]}"
-}
-CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo unknown)
-{
-    echo "# Benchmarks, $(date -u +'%Y-%m-%d %H:%M UTC') ($MODE)"
-    echo
-    echo "Machine: **$(nproc) cores** ($CPU), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
-        "$(uname -sr); .NET SDK $(dotnet --version); commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)."
-    echo "Load generator: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $THREADS threads, on the same machine and the same cores as the service; everything on 127.0.0.1."
-    echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). Anything else running on the machine shows up here and in every number below."
-    echo "Each load is preceded by a ${WARM_S} s warm-up that is not counted; throughput is responses / load seconds. Release build took ${BUILD_S} s."
-    echo "Phases: $PHASES; databases: $PROVIDERS."
-    if [ -n "${PG_VERSION:-}" ]; then
-        echo "PostgreSQL $PG_VERSION on the same machine (a throwaway cluster on 127.0.0.1, fsync, synchronous_commit and" \
-            "full_page_writes on, shared_buffers 256MB, otherwise defaults); its rows below are judged against the SQLite" \
-            "targets for information only: in parentheses, not counted. The service's peak RSS does not include the server's."
-    fi
-    echo
-    echo "| Phase | Measure | Value | vs floor | Target | Result |"
-    echo "|---|---|---|---|---|---|"
-    printf '%s\n' "${ROWS[@]}"
-    if want history && [ "${#HISTORY_ROWS[@]}" -gt 0 ]; then
-        echo
-        echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
-            "the timeline rotates over $(num "${HIST[big.contacts]}") seeded contacts, the search over the words ${HIST[big.words]};" \
-            "the same requests on every database)." \
-            "Items per page: the average over up to 20 of the rotated requests, at $(num "$SMALL_MESSAGES") / at $(num "$BIG_MESSAGES") messages. Page cost growth is p50 at $(num "$BIG_MESSAGES") / p50 at $(num "$SMALL_MESSAGES"). The dispatcher is off in this phase."
-        for p in sqlite postgres; do
-            [ -n "${HISTORY_ROWS[$p]:-}" ] || continue
-            echo
-            if [ "$p" = sqlite ]; then
-                echo "SQLite: seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
-            else
-                echo "PostgreSQL (targets for information): seeding took ${HIST[$p.small.seed_s]} s for $(num "$SMALL_MESSAGES") and ${HIST[$p.big.seed_s]} s for $(num "$BIG_MESSAGES") messages."
-            fi
-            echo
-            history_table "$p"
-        done
-    fi
-    if [ "${#SIDE_ORDER[@]}" -gt 0 ] && use sqlite && use postgres; then
-        echo
-        echo "SQLite and PostgreSQL side by side (the same requests, the same seeded rows; seeding times include the migrations):"
-        echo
-        echo "| Measure | SQLite | PostgreSQL |"
-        echo "|---|---|---|"
-        for m in "${SIDE_ORDER[@]}"; do echo "| $m | ${SIDE[sqlite|$m]:--} | ${SIDE[postgres|$m]:--} |"; done
-    fi
-    echo
-    if [ "$MODE" = full ]; then
-        echo "Targets met: **$TARGETS_MET of $TARGETS_TOTAL**."
-        [ "$INFO_TOTAL" -eq 0 ] || echo "PostgreSQL, for information: $INFO_MET of $INFO_TOTAL of the same targets met."
-    else
-        echo "Smoke run: no targets."
-    fi
-    if [ "${#NOTES[@]}" -gt 0 ]; then echo; printf -- '- %s\n' "${NOTES[@]}"; fi
-} >"$REPORT"
-cat "$REPORT"
-echo
-echo "report: $REPORT"
+write_report
