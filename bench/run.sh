@@ -573,11 +573,11 @@ history_phase() { # provider phase-label
 }
 
 # The report of the full (and smoke) run ------------------------------------------------------------------------------
-machine_lines() { # what-was-built: the machine, the load generator and the load average, for every report
+machine_lines() { # [what was built]: the machine, the load generator and the load average, for every report
     local cpu
     cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //' || echo unknown)
     echo "Machine: **$(nproc) cores** ($cpu), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM," \
-        "$(uname -sr); .NET SDK $(dotnet --version); $1."
+        "$(uname -sr); .NET SDK $(dotnet --version)${1:+; $1}."
     echo "Load generator: wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}'), $THREADS threads, on the same machine and the same cores as the service; everything on 127.0.0.1."
     echo "Load average (1, 5, 15 min) before the run: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg). Anything else running on the machine shows up here and in every number below."
 }
@@ -814,7 +814,8 @@ against_report() {
         echo "# Benchmarks against $BASE_SHORT, $(date -u +'%Y-%m-%d %H:%M UTC') ($MODE)"
         echo
         echo "Base: commit $BASE_SHORT ($BASE_SUBJECT). Head: the working tree at $(git -C "$ROOT" rev-parse --short HEAD)$dirty."
-        machine_lines "base $BASE_SHORT, head the working tree"
+        echo
+        machine_lines
         echo "Both sides built in Release from their own tree (base ${BUILD_S_OF[base]} s, head ${BUILD_S_OF[head]} s); the load tools (floor, fake Plivo," \
             "webhook signer, seeder) come from the working tree, so both sides get the same load. Floor: $(num "$FLOOR_RPS") req/s" \
             "($CONNS connections, $LOAD_S s), measured once before the pairs."
