@@ -880,7 +880,8 @@ LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 if [ -n "$AGAINST" ]; then
     BASE_REV=$(git -C "$ROOT" rev-parse --verify --quiet "$AGAINST^{commit}") || die "not a commit: $AGAINST"
     BASE_SHORT=$(git -C "$ROOT" rev-parse --short "$BASE_REV")
-    BASE_SUBJECT=$(git -C "$ROOT" log -1 --format=%s "$BASE_REV" | cut -c1-120)
+    BASE_SUBJECT=$(git -C "$ROOT" log -1 --format=%s "$BASE_REV")
+    [ "${#BASE_SUBJECT}" -le 100 ] || BASE_SUBJECT="${BASE_SUBJECT:0:100}…"
     register_measures
 fi
 install_if_missing wrk wrk
