@@ -9,7 +9,7 @@
 #                               the same floor, each pair and the median head / base ratio per measure printed and
 #                               judged against the bars (SQLite webhooks and sends >= 0.90, PostgreSQL webhooks >= 1.0);
 #                               --history adds the history p95 at the big size. Writes
-#                               bench/results/<date>-against-<shortrev>.md (about 15 minutes; --history about 10 more)
+#                               bench/results/<date>-against-<shortrev>.md (about 15 minutes; --history about 12 more)
 #   bash bench/run.sh --smoke --against HEAD   the same path with smoke sizes and 3 pairs, to a temp file (CI)
 #   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
 #                               temp file: for trying a change; results to commit come from a whole run. With
