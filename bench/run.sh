@@ -10,7 +10,8 @@
 #                               judged against the bars (SQLite webhooks and sends >= 0.90, PostgreSQL webhooks >= 1.0);
 #                               --history adds the history p95 at the big size. Writes
 #                               bench/results/<date>-against-<shortrev>.md (about 15 minutes; --history about 12 more)
-#   bash bench/run.sh --smoke --against HEAD   the same path with smoke sizes and 3 pairs, to a temp file (CI)
+#   bash bench/run.sh --smoke --against HEAD   the same path with smoke sizes and 3 pairs, to a temp file (a check of
+#                               the path, not in .ci/run for its 4 minutes: bench/README.md)
 #   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
 #                               temp file: for trying a change; results to commit come from a whole run. With
 #                               --against, PHASES can narrow the pairs to webhooks or send
