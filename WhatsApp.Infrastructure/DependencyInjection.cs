@@ -7,12 +7,14 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Plivo.Signatures;
 using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;
 using WhatsApp.Infrastructure.Webhooks;
@@ -49,14 +51,11 @@ public static class DependencyInjection
             ReadClockToTheMicrosecond(services);
         }
 
-        services.AddSingleton<WriteQueue>();
-
-        // Registered first so it starts before, and stops after, everything that writes through it.
-        services.AddHostedService(sp => sp.GetRequiredService<WriteQueue>());
+        AddUnitOfWork(services, database.Provider);
         services.AddMetrics();
         services.AddSingleton(sp => new GatewayMetrics(
             sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>(),
-            sp.GetRequiredService<WriteQueue>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<IWriteBacklog>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<MessageRepository>();
         services.AddSingleton<IMessageRepository>(sp => new MeteredMessageRepository(sp.GetRequiredService<MessageRepository>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
@@ -64,9 +63,11 @@ public static class DependencyInjection
         services.AddSingleton<IOutbox>(sp => new MeteredOutbox(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton<IContactRepository, ContactRepository>();
         services.AddSingleton<IHistoryReader, HistoryReader>();
-        services.AddSingleton<IWebhookInbox, WebhookInbox>();
-        services.AddSingleton(new WebhookInboxSettings(
-            configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
+        services.AddSingleton(sp => new WebhookPolicy(sp.GetRequiredService<IOptions<PlivoWebhookOptions>>().Value.NonceReplayWindow));
+        services.AddSingleton<IWebhookReader, PlivoWebhookReader>();
+        services.AddSingleton<IWebhookObserver, WebhookObserver>();
+        services.AddSingleton<IWebhookReceiptQueries, WebhookReceiptQueries>();
+        services.AddSingleton<WebhookReceiver>();
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));
         if (database.Provider == DatabaseProvider.Postgres)
         {
@@ -101,6 +102,25 @@ public static class DependencyInjection
         }
 
         return services;
+    }
+
+    /// <summary>SQLite: one writer, so units share a group commit. PostgreSQL: a transaction per unit, many at once.</summary>
+    private static void AddUnitOfWork(IServiceCollection services, DatabaseProvider provider)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddSingleton<PostgresUnitOfWork>();
+            services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<PostgresUnitOfWork>());
+            services.AddSingleton<IWriteBacklog>(sp => sp.GetRequiredService<PostgresUnitOfWork>());
+            return;
+        }
+
+        services.AddSingleton<WriteQueue>();
+        services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<WriteQueue>());
+        services.AddSingleton<IWriteBacklog>(sp => sp.GetRequiredService<WriteQueue>());
+
+        // Registered first so it starts before, and stops after, everything that writes through it.
+        services.AddHostedService(sp => sp.GetRequiredService<WriteQueue>());
     }
 
     private static DatabaseOptions AddDatabase(IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
-using WhatsApp.Infrastructure.Webhooks;
 
 namespace WhatsApp.Infrastructure;
 
@@ -14,7 +14,7 @@ internal sealed partial class MaintenanceWorker(
     IIdempotencyStore idempotency,
     IDbContextFactory<WhatsAppDbContext> contexts,
     IOptions<DispatchOptions> dispatch,
-    WebhookInboxSettings webhooks,
+    WebhookPolicy webhooks,
     TimeProvider time,
     ILogger<MaintenanceWorker> logger) : BackgroundService
 {

@@ -4,6 +4,7 @@ using WhatsApp.Api.Auth;
 using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
 
 namespace WhatsApp.Api.Controllers;
 
@@ -11,7 +12,7 @@ namespace WhatsApp.Api.Controllers;
 [ApiController]
 [Route("api/admin/webhooks")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBase
+public sealed class AdminWebhooksController(IWebhookReceiptQueries unprocessed, WebhookReceiver receiver) : ControllerBase
 {
     /// <summary>Unprocessed receipts, oldest first.</summary>
     [HttpGet("unprocessed")]
@@ -19,7 +20,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
     [ProducesResponseType<IReadOnlyList<WebhookReceiptResponse>>(StatusCodes.Status200OK, "application/json")]
     public async Task<IReadOnlyList<WebhookReceiptResponse>> Unprocessed([FromQuery] int limit = 100, CancellationToken ct = default)
     {
-        var receipts = await inbox.ListUnprocessedAsync(Math.Clamp(limit, 1, 500), ct);
+        var receipts = await unprocessed.ListUnprocessedAsync(Math.Clamp(limit, 1, 500), ct);
         return receipts
             .Select(r => new WebhookReceiptResponse(r.Id, r.ReceivedAt, r.Kind, r.Method, r.SignatureVersion, r.Error, r.Fields))
             .ToList();
@@ -36,7 +37,7 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, "application/problem+json")]
     public async Task<WebhookReplayResponse> Replay(Guid id, CancellationToken ct)
     {
-        var outcome = await inbox.ReplayAsync(id, ct) ?? throw new NotFoundException("Webhook receipt", id.ToString());
+        var outcome = await receiver.ReplayAsync(id, ct) ?? throw new NotFoundException("Webhook receipt", id.ToString());
         return new WebhookReplayResponse(id, MessageResponseMapper.Wire(outcome));
     }
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using WhatsApp.Api.Webhooks;
-using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 
 namespace WhatsApp.Api.Controllers;
@@ -15,7 +14,7 @@ namespace WhatsApp.Api.Controllers;
 [Route(WebhookRouteConvention.DefaultPath)]
 [AllowAnonymous]
 [DisableRateLimiting] // the limits are per API key and a webhook has none: this skips the limiter's lookup altogether
-public sealed class PlivoWebhooksController(IWebhookInbox inbox, TimeProvider time) : ControllerBase
+public sealed class PlivoWebhooksController(WebhookReceiver receiver, TimeProvider time) : ControllerBase
 {
     [HttpPost]
     [HttpGet]
@@ -31,7 +30,7 @@ public sealed class PlivoWebhooksController(IWebhookInbox inbox, TimeProvider ti
 
         // No token (and so no model binding at all): once the work started, it is committed whole rather than
         // half-abandoned, whether or not Plivo hangs up.
-        var outcome = await inbox.IngestAsync(delivery, CancellationToken.None);
+        var outcome = await receiver.ReceiveAsync(delivery, CancellationToken.None);
         return outcome == WebhookOutcome.NonceReplayed
             ? Problem(statusCode: StatusCodes.Status403Forbidden, title: "Replayed webhook", detail: "This signature nonce was already used.")
             : Ok();

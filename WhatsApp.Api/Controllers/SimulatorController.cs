@@ -5,6 +5,7 @@ using WhatsApp.Api.Auth;
 using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure;
 using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Simulator;
@@ -16,7 +17,7 @@ namespace WhatsApp.Api.Controllers;
 [Route("api/admin/simulator")]
 [Authorize(Policy = Policies.Admin)]
 public sealed class SimulatorController(
-    IWebhookInbox inbox,
+    WebhookReceiver receiver,
     ISenderDirectory senders,
     IOptions<MessagingOptions> messaging,
     IOptions<PlivoOptions> plivo,
@@ -36,7 +37,7 @@ public sealed class SimulatorController(
         }
 
         var delivery = SimulatorWebhooks.Inbound(request.From!, request.To ?? senders.DefaultSender, request.Message!, time.GetUtcNow());
-        var outcome = await inbox.IngestAsync(delivery, ct);
+        var outcome = await receiver.ReceiveAsync(delivery, ct);
         return Accepted(new SimulatedInboundResponse(MessageResponseMapper.Wire(outcome)));
     }
 }

@@ -39,6 +39,9 @@ public sealed class Contact
         return new Contact { Number = message.Contact, FirstSeenAt = message.CreatedAt, LastMessageAt = message.CreatedAt };
     }
 
+    /// <summary>Counts an outbound message that ended failed or undelivered after it was recorded.</summary>
+    public void RecordFailure() => FailedCount++;
+
     /// <summary>Counts a newly stored message; only the customer's own messages open or renew the window.</summary>
     public void Record(Message message)
     {

@@ -51,6 +51,40 @@ public static class MessageStatusRules
         return Rank(next) > Rank(current);
     }
 
+    /// <summary>
+    /// What a message that is <paramref name="current"/> becomes from its <paramref name="reports"/>, weighed oldest
+    /// first; null when none of them moves it.
+    /// </summary>
+    public static StatusChange? Weigh(MessageStatus current, IEnumerable<MessageStatusEvent> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var status = current;
+        MessageStatusEvent? decisive = null;
+        foreach (var report in reports)
+        {
+            var next = Reported(status, report.Status);
+            if (CanAdvance(status, next))
+            {
+                status = next;
+                decisive = report;
+            }
+        }
+
+        if (decisive is null)
+        {
+            return null;
+        }
+
+        var failed = status is MessageStatus.Failed or MessageStatus.Undelivered;
+        return new StatusChange(
+            status,
+            PredecessorsOf(status),
+            failed ? decisive.ErrorCode : null,
+            failed ? decisive.Reason : null,
+            // A send whose outcome was unknown (or a retry pending) carries that error; the report settles it.
+            [MessageStatus.Queued, MessageStatus.Sending, MessageStatus.OutcomeUnknown]);
+    }
+
     /// <summary>The statuses a report of <paramref name="next"/> may replace (for a guarded, atomic update).</summary>
     public static IReadOnlyList<MessageStatus> PredecessorsOf(MessageStatus next) =>
         Enum.GetValues<MessageStatus>().Where(current => CanAdvance(current, next)).ToList();

@@ -14,25 +14,6 @@ public sealed class MessageDispatcher(
     DispatchPolicy policy,
     TimeProvider time)
 {
-    // About 40 seconds in all, well inside a lease.
-    private const int MaxOutcomeSaveAttempts = 12;
-    private static readonly TimeSpan OutcomeSaveBaseDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan OutcomeSaveMaxDelay = TimeSpan.FromSeconds(5);
-
-    /// <summary>Runs one round; returns how many messages it attempted (0 when nothing was due).</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken ct)
-    {
-        var batch = await ClaimDueAsync(policy.BatchSize, ct);
-        if (batch.Count == 0)
-        {
-            return 0;
-        }
-
-        var options = new ParallelOptions { MaxDegreeOfParallelism = policy.MaxConcurrency, CancellationToken = ct };
-        await Parallel.ForEachAsync(batch, options, (message, token) => new ValueTask(DispatchOneAsync(message, token)));
-        return batch.Count;
-    }
-
     /// <summary>Gives up on messages abandoned mid-request by a dead dispatcher, then leases up to <paramref name="max"/> due ones.</summary>
     public async Task<IReadOnlyList<Message>> ClaimDueAsync(int max, CancellationToken ct)
     {
@@ -102,8 +83,6 @@ public sealed class MessageDispatcher(
         }
 
         Apply(message, result);
-
-        // The attempt happened: record it even if shutdown began meanwhile.
         await SaveOutcomeAsync(message);
     }
 
@@ -122,25 +101,8 @@ public sealed class MessageDispatcher(
         }
     }
 
-    // A failed write (the database briefly locked or read-only) is retried while the lease protects the message, during
-    // a shutdown too (the host's shutdown timeout bounds it): dropping Plivo's answer would leave an accepted message
-    // "outcome unknown" and its uuid unknown.
-    private async Task SaveOutcomeAsync(Message message)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await outbox.SaveOutcomeAsync(message, CancellationToken.None);
-                return;
-            }
-            catch (Exception) when (attempt < MaxOutcomeSaveAttempts)
-            {
-                var delay = Math.Min(OutcomeSaveBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1), OutcomeSaveMaxDelay.TotalMilliseconds);
-                await Task.Delay(TimeSpan.FromMilliseconds(delay), time);
-            }
-        }
-    }
+    // The attempt happened: its outcome is stored even when the stop came meanwhile (the outbox retries a failed save).
+    private Task SaveOutcomeAsync(Message message) => outbox.SaveOutcomeAsync(message, CancellationToken.None);
 
     private void Apply(Message message, SendResult result)
     {

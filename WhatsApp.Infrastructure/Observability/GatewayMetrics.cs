@@ -37,7 +37,7 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Lock _queuedLock = new();
     private (DateTimeOffset At, long Count) _queued = (DateTimeOffset.MinValue, 0);
 
-    internal GatewayMetrics(IMeterFactory meters, IDbContextFactory<WhatsAppDbContext> contexts, WriteQueue writes, TimeProvider time)
+    internal GatewayMetrics(IMeterFactory meters, IDbContextFactory<WhatsAppDbContext> contexts, IWriteBacklog writes, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(meters);
         _contexts = contexts;

@@ -17,6 +17,16 @@ internal static class DatabaseErrors
     };
 
     /// <summary>
+    /// Another writer got there first: a unique key it committed (the work run again sees its row), a row the work
+    /// found missing that it created (<see cref="Writes.ConcurrentWriteException"/>), or a PostgreSQL conflict.
+    /// </summary>
+    public static bool IsConflictWithAnotherWriter(Exception exception) =>
+        (exception is DbUpdateException update && IsUniqueViolation(update))
+        || (exception as PostgresException ?? exception.InnerException as PostgresException)?.SqlState == PostgresErrorCodes.UniqueViolation
+        || exception is Writes.ConcurrentWriteException
+        || IsConflictWithAnotherTransaction(exception);
+
+    /// <summary>
     /// PostgreSQL gave up on this statement because of another transaction (a deadlock between two instances, or a
     /// serialization failure); the same statement run again normally succeeds. SQLite has one writer and never says so.
     /// </summary>

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Infrastructure.Persistence.Writes;
+using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
@@ -10,12 +10,12 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// Applies status reports left unapplied although their message's provider id is stored. On PostgreSQL a report and
 /// the send outcome it belongs to can commit at the same moment in two transactions, neither seeing the other's row,
 /// so neither applies it; nothing else would ever look at it again. Every instance sweeps: the reports are applied
-/// through <see cref="StatusApplier"/> on the write queue, which re-reads them and moves a status only forward, so a
-/// report applied twice changes nothing.
+/// by the domain's rule (<see cref="StatusReports.ApplyWaitingAsync"/>), which re-reads them and moves a status only
+/// forward, so a report applied twice changes nothing.
 /// </summary>
 internal sealed partial class StatusSweepWorker(
     IDbContextFactory<WhatsAppDbContext> contexts,
-    WriteQueue writes,
+    IUnitOfWork unitOfWork,
     TimeProvider time,
     ILogger<StatusSweepWorker> logger) : BackgroundService
 {
@@ -67,11 +67,11 @@ internal sealed partial class StatusSweepWorker(
                 .ToListAsync(ct);
         }
 
-        // One write each, so that one failing rolls back its own savepoint only.
-        await Task.WhenAll(providerIds.Select(id => writes.ExecuteAsync(
-            async (WriteSession session, CancellationToken token) =>
+        // One unit each, so that one failing rolls back alone.
+        await Task.WhenAll(providerIds.Select(id => unitOfWork.ExecuteAsync(
+            async (writes, token) =>
             {
-                await StatusApplier.ApplyPendingAsync(session, id, time.GetUtcNow(), token);
+                await StatusReports.ApplyWaitingAsync(writes, id, time.GetUtcNow(), token);
                 return true;
             },
             ct)));

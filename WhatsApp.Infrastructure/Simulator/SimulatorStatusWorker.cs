@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
 
 namespace WhatsApp.Infrastructure.Simulator;
 
@@ -43,7 +43,7 @@ internal sealed partial class SimulatorStatusWorker(
                 await Task.Delay(Steps[i].After, time, ct);
                 await using var scope = scopes.CreateAsyncScope();
                 var delivery = SimulatorWebhooks.Status(send.ProviderMessageId, send.From, send.To, Steps[i].Status, i + 1, time.GetUtcNow());
-                await scope.ServiceProvider.GetRequiredService<IWebhookInbox>().IngestAsync(delivery, ct);
+                await scope.ServiceProvider.GetRequiredService<WebhookReceiver>().ReceiveAsync(delivery, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
 
 namespace WhatsApp.Infrastructure.Webhooks;
@@ -9,9 +10,9 @@ namespace WhatsApp.Infrastructure.Webhooks;
 /// </summary>
 internal static class PlivoWebhookParser
 {
-    public const string InboundKind = "inbound";
-    public const string StatusKind = "status";
-    public const string UnknownKind = "unknown";
+    public const string InboundKind = ReadWebhook.InboundKind;
+    public const string StatusKind = ReadWebhook.StatusKind;
+    public const string UnknownKind = ReadWebhook.UnknownKind;
 
     /// <summary>The reason recorded for Plivo's <c>rejected</c> status, which is stored as <c>failed</c>.</summary>
     public const string RejectedReason = "Plivo status: rejected";

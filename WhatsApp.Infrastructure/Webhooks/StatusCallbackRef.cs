@@ -14,16 +14,16 @@ internal static class StatusCallbackRef
 
     private static readonly HashSet<string> QueryCoveringVersions = new(StringComparer.Ordinal) { "v3", "none" };
 
-    /// <summary>The message id the receipt's URL names; null when absent, repeated, not a UUID or not trustworthy.</summary>
-    public static Guid? Of(WebhookReceipt receipt)
+    /// <summary>The message id the webhook's URL names; null when absent, repeated, not a UUID or not trustworthy.</summary>
+    public static Guid? Of(WebhookDelivery delivery)
     {
-        ArgumentNullException.ThrowIfNull(receipt);
-        if (!QueryCoveringVersions.Contains(receipt.SignatureVersion))
+        ArgumentNullException.ThrowIfNull(delivery);
+        if (!QueryCoveringVersions.Contains(delivery.SignatureVersion))
         {
             return null;
         }
 
-        var query = receipt.Url.Split('#', 2)[0].Split('?', 2) is [_, var q] ? q : string.Empty;
+        var query = delivery.Url.Split('#', 2)[0].Split('?', 2) is [_, var q] ? q : string.Empty;
         var values = query.Split('&', StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => pair.Split('=', 2))
             .Where(pair => Decode(pair[0]) == Name)

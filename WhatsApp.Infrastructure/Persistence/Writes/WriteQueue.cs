@@ -2,19 +2,21 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
-/// Group commit. SQLite has one writer at a time, and many small transactions each wait for the lock and for their
-/// own fsync. Here one loop takes every write waiting, runs them inside one transaction, commits once, and only then
-/// completes the callers, so nothing is acknowledged before it is durable. A batch first runs without savepoints;
-/// if a write fails, it is undone whole and runs again with each write in its own savepoint, so a failed write rolls
-/// back alone. A failed commit fails the whole batch. The loop keeps one connection and its prepared commands
-/// (<see cref="WriteSession"/>) open across batches, and opens a fresh one after a failure.
+/// The unit of work as group commit. SQLite has one writer at a time, and many small transactions each wait for the
+/// lock and for their own fsync. Here one loop takes every unit waiting, runs them inside one transaction, commits
+/// once, and only then completes the callers, so nothing is acknowledged before it is durable. A batch first runs
+/// without savepoints; if a unit fails, the batch is undone whole and runs again with each unit in its own savepoint,
+/// so a failed unit rolls back alone (this is why a unit's work may run more than once). A failed commit fails the
+/// whole batch. The loop keeps one connection and its prepared commands (<see cref="WriteSession"/>) open across
+/// batches, and opens a fresh one after a failure.
 /// </summary>
 internal sealed partial class WriteQueue(
-    IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : IHostedService, IDisposable
+    IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : IUnitOfWork, IWriteBacklog, IHostedService, IDisposable
 {
     private const int MaxBatch = 512;
     private const int MaxAttempts = 3;
@@ -23,7 +25,6 @@ internal sealed partial class WriteQueue(
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SemaphoreSlim _wake = new(0);
-    private readonly RowInserts _inserts = new(contexts);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
     private int _pending;
@@ -32,23 +33,21 @@ internal sealed partial class WriteQueue(
     /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
     public int Pending => Volatile.Read(ref _pending);
     private WriteSession? _session;
+    private WriteContext? _context;
 
     private interface IWork
     {
         CancellationToken RequestAborted { get; }
 
-        Task RunAsync(WriteSession session, CancellationToken ct);
+        Task RunAsync(WriteContext context, CancellationToken ct);
 
         void Complete();
 
         void Fail(Exception exception);
     }
 
-    /// <summary>
-    /// Runs <paramref name="work"/> inside the next batch's transaction and returns its result once the batch is
-    /// committed. The work must not begin or commit transactions itself; savepoints are fine.
-    /// </summary>
-    public Task<T> ExecuteAsync<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    /// <summary>Runs <paramref name="work"/> inside the next batch's transaction and returns its result once the batch is committed.</summary>
+    public Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var item = new Work<T>(work, ct);
         if (!_channel.Writer.TryWrite(item))
@@ -60,18 +59,6 @@ internal sealed partial class WriteQueue(
         Wake();
         return item.Task;
     }
-
-    /// <summary>
-    /// The insert of <paramref name="entity"/> (followed by <paramref name="onConflict"/>, <c>DO NOTHING</c> when null)
-    /// with its values converted here, on the caller's thread, for <see cref="WriteSession.InsertAsync(PreparedRow, CancellationToken)"/> in a
-    /// later write: the single writer then only binds them.
-    /// </summary>
-    public PreparedRow Prepare<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
-        where T : class => _inserts.For(typeof(T), onConflict).Prepare(entity, shadowValues);
-
-    /// <summary>Runs EF Core <paramref name="work"/> (on the batch's connection and transaction) in the next batch.</summary>
-    public Task<T> ExecuteAsync<T>(Func<WhatsAppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default) =>
-        ExecuteAsync((WriteSession session, CancellationToken token) => work(session.Db, token), ct);
 
     /// <summary>
     /// The loop runs on a thread of its own rather than the thread pool's: on SQLite a batch runs synchronously
@@ -237,7 +224,7 @@ internal sealed partial class WriteQueue(
             var session = await BeginBatchAsync();
             foreach (var work in batch)
             {
-                if (await RunOneAsync(session, work) is { } failure)
+                if (await RunOneAsync(session, _context!, work) is { } failure)
                 {
                     failures[work] = failure;
                 }
@@ -276,12 +263,11 @@ internal sealed partial class WriteQueue(
         try
         {
             session = await BeginBatchAsync();
-            session.Savepoints = false;
             foreach (var work in batch)
             {
                 try
                 {
-                    await work.RunAsync(session, CancellationToken.None);
+                    await work.RunAsync(_context!, CancellationToken.None);
                 }
                 finally
                 {
@@ -294,7 +280,6 @@ internal sealed partial class WriteQueue(
             LogRetryWithSavepoints(ex.GetType().Name, batch.Count);
             if (_session is { } open)
             {
-                open.Savepoints = true;
                 try
                 {
                     await open.RollbackAsync();
@@ -309,7 +294,6 @@ internal sealed partial class WriteQueue(
             return false;
         }
 
-        session.Savepoints = true;
         try
         {
             await session.CommitAsync(CancellationToken.None);
@@ -326,7 +310,13 @@ internal sealed partial class WriteQueue(
 
     private async Task<WriteSession> BeginBatchAsync()
     {
-        var session = _session ??= await WriteSession.OpenAsync(contexts, _inserts, CancellationToken.None);
+        if (_session is null)
+        {
+            _session = await WriteSession.OpenAsync(contexts, CancellationToken.None);
+            _context = new WriteContext(_session);
+        }
+
+        var session = _session;
         await session.BeginAsync(CancellationToken.None);
         return session;
     }
@@ -340,14 +330,14 @@ internal sealed partial class WriteQueue(
         batch.ForEach(w => w.Fail(ex));
     }
 
-    private static async Task<Exception?> RunOneAsync(WriteSession session, IWork work)
+    private static async Task<Exception?> RunOneAsync(WriteSession session, WriteContext context, IWork work)
     {
         for (var attempt = 1; ; attempt++)
         {
             await session.SavepointAsync(Savepoint);
             try
             {
-                await work.RunAsync(session, CancellationToken.None);
+                await work.RunAsync(context, CancellationToken.None);
                 await session.ReleaseAsync(Savepoint);
                 return null;
             }
@@ -357,9 +347,7 @@ internal sealed partial class WriteQueue(
 
                 // Another writer (another instance) committed the same natural key first: the retry sees its row. Or,
                 // on PostgreSQL, another instance's transaction deadlocked with this one and this statement was chosen.
-                var retry = attempt < MaxAttempts
-                    && ((ex is DbUpdateException update && DatabaseErrors.IsUniqueViolation(update))
-                        || DatabaseErrors.IsConflictWithAnotherTransaction(ex));
+                var retry = attempt < MaxAttempts && DatabaseErrors.IsConflictWithAnotherWriter(ex);
                 if (!retry)
                 {
                     return ex;
@@ -377,6 +365,7 @@ internal sealed partial class WriteQueue(
         if (_session is { } session)
         {
             _session = null;
+            _context = null;
             try
             {
                 await session.DisposeAsync();
@@ -403,7 +392,7 @@ internal sealed partial class WriteQueue(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Closing the write connection after a failure failed too")]
     private partial void LogCloseFailed(Exception exception);
 
-    private sealed class Work<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken requestAborted) : IWork
+    private sealed class Work<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken requestAborted) : IWork
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private T? _result;
@@ -412,7 +401,7 @@ internal sealed partial class WriteQueue(
 
         public Task<T> Task => _completion.Task;
 
-        public async Task RunAsync(WriteSession session, CancellationToken ct) => _result = await work(session, ct);
+        public async Task RunAsync(WriteContext context, CancellationToken ct) => _result = await work(context, ct);
 
         public void Complete() => _completion.TrySetResult(_result!);
 

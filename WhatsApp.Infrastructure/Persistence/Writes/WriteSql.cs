@@ -4,6 +4,7 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 /// The hand-written SQL of the hot write paths, in one place. It is the standard <c>INSERT … ON CONFLICT</c> and
 /// <c>UPDATE</c> that SQLite and PostgreSQL both run; a provider that needs its own spelling changes only this file.
 /// Identifiers are EF Core's (property names); parameters are bound through the EF model (<see cref="SqlCall{T}"/>).
+/// Only <see cref="WriteContext"/> runs them.
 /// </summary>
 internal static class WriteSql
 {
@@ -21,50 +22,6 @@ internal static class WriteSql
     public const string NonceFirstUse =
         """ON CONFLICT ("Nonce") DO UPDATE SET "SeenAt" = excluded."SeenAt" WHERE "WebhookNonces"."SeenAt" <= @cutoff""";
 
-    /// <summary>
-    /// The conversation summary, as <c>Contact.Record</c> keeps it: the row inserted is the new contact's summary of
-    /// this one message, and an existing summary adds it (counts add up; the window and the latest message only move
-    /// forward in time).
-    /// </summary>
-    public const string ContactRecord =
-        """
-        ON CONFLICT ("Number") DO UPDATE SET
-            "OurNumber" = excluded."OurNumber",
-            "InboundCount" = "Contacts"."InboundCount" + excluded."InboundCount",
-            "OutboundCount" = "Contacts"."OutboundCount" + excluded."OutboundCount",
-            "FailedCount" = "Contacts"."FailedCount" + excluded."FailedCount",
-            "LastInboundAt" = CASE
-                WHEN excluded."LastInboundAt" IS NOT NULL
-                    AND ("Contacts"."LastInboundAt" IS NULL OR excluded."LastInboundAt" > "Contacts"."LastInboundAt")
-                THEN excluded."LastInboundAt" ELSE "Contacts"."LastInboundAt" END,
-            "LastMessageId" = CASE
-                WHEN "Contacts"."LastMessageId" IS NULL OR excluded."LastMessageAt" >= "Contacts"."LastMessageAt"
-                THEN excluded."LastMessageId" ELSE "Contacts"."LastMessageId" END,
-            "LastMessageAt" = CASE
-                WHEN "Contacts"."LastMessageId" IS NULL OR excluded."LastMessageAt" >= "Contacts"."LastMessageAt"
-                THEN excluded."LastMessageAt" ELSE "Contacts"."LastMessageAt" END
-        """;
-
-    /// <summary>
-    /// PostgreSQL: inserts that depend on each other as one statement of data-modifying CTEs, so one round trip instead
-    /// of one per insert (each was a wait of the single writer's). Each insert runs only if the one it comes
-    /// <c>After</c> wrote its row, as the statements one by one with their checks would; its parameters are named after
-    /// it (<see cref="RowInsert.SelectSql"/>). Returns one row: for each insert, whether it wrote its row.
-    /// </summary>
-    public static string PostgresChain(IEnumerable<(string Name, RowInsert Insert, string? After)> inserts)
-    {
-        var steps = inserts.ToList();
-        var ctes = steps.Select(s =>
-            $"{s.Name} AS ({s.Insert.SelectSql(s.Name, s.After is null ? "TRUE" : $"EXISTS (SELECT 1 FROM {s.After})")} RETURNING 1)");
-        return $"WITH {string.Join(",\n", ctes)}\nSELECT {string.Join(", ", steps.Select(s => $"EXISTS (SELECT 1 FROM {s.Name})"))}";
-    }
-
-    /// <summary>The outcome of a receipt stored as processed whose message turned out to be stored before.</summary>
-    public const string ReceiptOutcome = """UPDATE "WebhookReceipts" SET "Outcome" = @outcome WHERE "Id" = @id""";
-
-    public const string CountFailure =
-        """UPDATE "Contacts" SET "FailedCount" = "FailedCount" + 1 WHERE "Number" = @contact""";
-
     public const string SetConversation =
         """UPDATE "Messages" SET "Conversation" = @conversation WHERE "ProviderMessageId" = @provider_id AND "Direction" = @outbound""";
 
@@ -78,10 +35,6 @@ internal static class WriteSql
         WHERE "Id" = @id AND "Direction" = @outbound AND "ProviderMessageId" IS NULL
             AND NOT EXISTS (SELECT 1 FROM "Messages" AS "Holder" WHERE "Holder"."ProviderMessageId" = @provider_id)
         """;
-
-    /// <summary>Whether a provider id has status reports waiting; almost always not, and then nothing else is read.</summary>
-    public const string HasPendingReports =
-        """SELECT 1 FROM "MessageStatusEvents" WHERE "ProviderMessageId" = @provider_id AND "Applied" = @false LIMIT 1""";
 
     /// <summary>Marks a claimed message as being sent, if this dispatcher still holds it.</summary>
     public const string StartSending =

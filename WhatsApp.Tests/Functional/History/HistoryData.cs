@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Simulator;
 
@@ -58,7 +59,7 @@ internal sealed class HistoryData(IServiceProvider services)
     public async Task<Guid> InboundAsync(string from, DateTimeOffset at, string body, string to = OurNumber)
     {
         var delivery = SimulatorWebhooks.Inbound(from, to, body, at);
-        await services.GetRequiredService<IWebhookInbox>().IngestAsync(delivery, default);
+        await services.GetRequiredService<WebhookReceiver>().ReceiveAsync(delivery, default);
         var uuid = delivery.Fields.Single(f => f.Key == "MessageUUID").Value;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WhatsAppDbContext>();

@@ -30,7 +30,7 @@ public sealed class ConversationSummaryTests : DatabaseFixture
             Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(SubMicrosecondTicks)),
             Outbound(contact, "+14155550101", T0.AddMinutes(1).AddTicks(1234560)),
         };
-        var repository = new MessageRepository(Database, Database.Writes);
+        var repository = new MessageRepository(Database, Database.UnitOfWork);
 
         Contact? expected = null;
         foreach (var message in messages)
@@ -47,7 +47,7 @@ public sealed class ConversationSummaryTests : DatabaseFixture
     [Test]
     public async Task Add_TwoContactsInOneBatch_EachSummaryCountsOnlyItsOwnMessages()
     {
-        var repository = new MessageRepository(Database, Database.Writes);
+        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var writes = Enumerable.Range(0, 40)
             .Select(i => i % 2 == 0 ? Outbound("+14155552671", "+14155550100", T0.AddSeconds(i)) : Inbound("+14155552672", "+14155550100", T0.AddSeconds(i)))
             .Select(m => repository.AddAsync(m, null, default));

@@ -9,6 +9,8 @@ using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
 using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
+using WhatsApp.Tests.Builders;
+
 namespace WhatsApp.Tests.Integration.Persistence;
 
 /// <summary>
@@ -40,10 +42,10 @@ public sealed class ErasureRaceTests
             });
         var dispatcher = Dispatcher(database, provider.Object, time);
 
-        await dispatcher.DispatchDueAsync(default);
+        await DispatchRound.RunAsync(dispatcher);
         var afterFirst = await LoadAsync(database, message.Id);
         time.Advance(TimeSpan.FromMinutes(10));
-        await dispatcher.DispatchDueAsync(default);
+        await DispatchRound.RunAsync(dispatcher);
 
         var stored = await LoadAsync(database, message.Id);
         Assert.Multiple(() =>
@@ -60,7 +62,7 @@ public sealed class ErasureRaceTests
 
     private static MessageDispatcher Dispatcher(TestDatabase database, IMessagingProvider provider, FakeTimeProvider time)
     {
-        var outbox = new OutboxStore(database.Writes, Options.Create(new DispatchOptions()), time);
+        var outbox = new OutboxStore(database.UnitOfWork, Options.Create(new DispatchOptions()), time);
         var pacer = new Mock<ISenderPacer>();
         pacer.Setup(p => p.WaitAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).Returns(ValueTask.CompletedTask);
         pacer.Setup(p => p.EnterSendAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(Mock.Of<IDisposable>());

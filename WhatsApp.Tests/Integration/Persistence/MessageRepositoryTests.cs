@@ -14,7 +14,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
     [Test]
     public async Task Add_TemplateAndInteractiveContent_RoundTripsThroughJsonColumns()
     {
-        var repository = new MessageRepository(Database, Database.Writes);
+        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var template = new TemplateContent("order_update", "en_US",
         [
             new TemplateComponent("body", null, null, [new TemplateParameter("text", Text: "A-1042")]),
@@ -49,7 +49,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
         var viaRepository = Create(Guid.CreateVersion7(Now));
         var viaEf = Create(Guid.CreateVersion7(Now.AddSeconds(1)));
 
-        await new MessageRepository(Database, Database.Writes).AddAsync(viaRepository, null, default);
+        await new MessageRepository(Database, Database.UnitOfWork).AddAsync(viaRepository, null, default);
         await using (var db = Database.CreateDbContext())
         {
             db.Messages.Add(viaEf);
@@ -75,7 +75,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
     [Test]
     public async Task Add_SameIdempotencyKeyTwice_ThrowsDuplicateAndKeepsOnlyTheFirstMessage()
     {
-        var repository = new MessageRepository(Database, Database.Writes);
+        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var first = NewMessage();
         var second = NewMessage();
         await repository.AddAsync(first, new IdempotencyRecord("client", "key-1", "fp", first.Id, Now), default);
@@ -88,7 +88,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
     [Test]
     public async Task Purge_RecordsOlderThanCutoff_AreDeletedAndNewerKept()
     {
-        var repository = new MessageRepository(Database, Database.Writes);
+        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var store = new IdempotencyStore(Database);
         var old = NewMessage();
         var recent = NewMessage();

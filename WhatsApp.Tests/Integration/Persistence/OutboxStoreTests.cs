@@ -215,7 +215,7 @@ public sealed class OutboxStoreTests
         });
     }
 
-    private OutboxStore NewOutbox() => new(_database.Writes, Options.Create(_options), _time);
+    private OutboxStore NewOutbox() => new(_database.UnitOfWork, Options.Create(_options), _time);
 
     private async Task<Message> LoadAsync(Guid id)
     {

@@ -26,7 +26,7 @@ public sealed class ResendErasureTests
     [Test]
     public async Task TryAddResend_ContactErasedAfterTheOriginalWasRead_StoresNothing()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(_database, _database.UnitOfWork);
         await SaveAsync(_database, SentText(Contact, Now));
         var original = FailedTemplate(Contact, Now.AddMinutes(1));
         await SaveAsync(_database, original);
@@ -47,7 +47,7 @@ public sealed class ResendErasureTests
     [Test]
     public async Task TryAddResend_OriginalWithItsContent_StoresTheResend()
     {
-        var repository = new MessageRepository(_database, _database.Writes);
+        var repository = new MessageRepository(_database, _database.UnitOfWork);
         var original = FailedTemplate(Contact, Now);
         await SaveAsync(_database, original);
         var resend = Message.CreateResend((await repository.FindAsync(original.Id, default))!, Guid.CreateVersion7(Now), Now);

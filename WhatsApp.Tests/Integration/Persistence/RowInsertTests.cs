@@ -4,7 +4,6 @@ using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
-using WhatsApp.Tests.Databases;
 using WhatsApp.Tests.Integration.Seed;
 
 namespace WhatsApp.Tests.Integration.Persistence;
@@ -64,8 +63,7 @@ public sealed class RowInsertTests : DatabaseFixture
     [Test]
     public async Task Insert_NonceSeenSinceTheCutoff_ChangesNothingAndOneSeenBeforeIt_IsTakenAgain()
     {
-        await Database.Writes.ExecuteAsync((WriteSession session, CancellationToken ct) =>
-            session.InsertAsync(new WebhookNonce("nonce", WholeSecond), null, ct));
+        await Database.Writes.ExecuteAsync((writes, ct) => ((WriteContext)writes).Session.InsertAsync(new WebhookNonce("nonce", WholeSecond), null, ct), CancellationToken.None);
 
         // The cutoff parameter is compared as SeenAt is: a millisecond either side of the stored time decides.
         var replayed = await InsertNonceAsync(seenAt: WholeSecond.AddMinutes(1), cutoff: WholeSecond.AddMilliseconds(-1));
@@ -81,35 +79,13 @@ public sealed class RowInsertTests : DatabaseFixture
         });
     }
 
-    [Test]
-    public void Prepare_HotInserts_OnSqliteBindThroughSqliteItself()
-    {
-        var messageId = Guid.CreateVersion7(Now);
-        var rows = new[]
-        {
-            Database.Writes.Prepare(new WebhookNonce("n", Now), WriteSql.NonceFirstUse),
-            Database.Writes.Prepare(WebhookReceipt.From(new WebhookDelivery("n", "v3", "POST", "u", [], Now), messageId, "inbound"), null),
-            Database.Writes.Prepare(MessageStatusEvent.From(new StatusReport("p", MessageStatus.Sent, null, null, null, null, null), messageId, Now), null),
-            Database.Writes.Prepare(new IdempotencyRecord("client", "key", "fp", messageId, Now), null),
-            MessageRows.Prepare(Database.Writes, Message.CreateInbound(messageId, "+14155552671", "+14155550100", "p", MessageType.Text,
-                new MessageContent(Text: "hi"), new InboundDetails("text", [], null, null, null, null, new Dictionary<string, string>()), Now)),
-        };
-
-        // Otherwise the tests above would only compare Microsoft.Data.Sqlite with itself.
-        Assert.That(rows.Select(r => r.Insert.SqliteBound), Is.All.EqualTo(!TestPostgres.Enabled));
-    }
-
-    private Task<int> InsertNonceAsync(DateTimeOffset seenAt, DateTimeOffset cutoff)
-    {
-        var row = Database.Writes.Prepare(new WebhookNonce("nonce", seenAt), WriteSql.NonceFirstUse)
-            .With("@cutoff", nameof(WebhookNonce.SeenAt), cutoff);
-        return Database.Writes.ExecuteAsync((WriteSession session, CancellationToken ct) => session.InsertAsync(row, ct));
-    }
+    private async Task<int> InsertNonceAsync(DateTimeOffset seenAt, DateTimeOffset cutoff) =>
+        await Database.Writes.ExecuteAsync((writes, ct) => writes.TryTakeNonceAsync("nonce", seenAt, seenAt - cutoff, ct), CancellationToken.None) ? 1 : 0;
 
     private async Task AssertSameRowsAsync<T>(string table, string key, T viaInsert, T viaEf, string[]? except = null)
         where T : class
     {
-        await Database.Writes.ExecuteAsync((WriteSession session, CancellationToken ct) => session.InsertAsync(viaInsert, null, ct));
+        await Database.Writes.ExecuteAsync((writes, ct) => ((WriteContext)writes).Session.InsertAsync(viaInsert, null, ct), CancellationToken.None);
         await using (var db = Database.CreateDbContext())
         {
             db.Add(viaEf);

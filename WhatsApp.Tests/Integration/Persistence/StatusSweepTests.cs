@@ -43,7 +43,7 @@ public sealed class StatusSweepTests
         var again = await Sweep().SweepAsync(default);
 
         var stored = await LoadAsync(message.Id);
-        var history = await new MessageRepository(_database, _database.Writes).GetStatusHistoryAsync(message.Id, default);
+        var history = await new MessageRepository(_database, _database.UnitOfWork).GetStatusHistoryAsync(message.Id, default);
         Assert.Multiple(() =>
         {
             Assert.That((young, swept, again), Is.EqualTo((0, 1, 0)), "left to the paths it raced while young, then applied once");
@@ -93,14 +93,14 @@ public sealed class StatusSweepTests
         });
     }
 
-    private StatusSweepWorker Sweep() => new(_database, _database.Writes, _time, NullLogger<StatusSweepWorker>.Instance);
+    private StatusSweepWorker Sweep() => new(_database, _database.UnitOfWork, _time, NullLogger<StatusSweepWorker>.Instance);
 
     // Sent the way the dispatcher sends: claimed, marked as sending, its outcome (with Plivo's uuid) saved.
     private async Task<Message> SentAsync(string providerId)
     {
         var message = Message.CreateOutbound(Guid.CreateVersion7(Start), "+14155550100", Contact, MessageType.Text, MessageContent.ForText("hi"), "tests", Start);
-        await new MessageRepository(_database, _database.Writes).AddAsync(message, null, default);
-        var outbox = new OutboxStore(_database.Writes, Options.Create(new DispatchOptions()), _time);
+        await new MessageRepository(_database, _database.UnitOfWork).AddAsync(message, null, default);
+        var outbox = new OutboxStore(_database.UnitOfWork, Options.Create(new DispatchOptions()), _time);
         var claimed = (await outbox.ClaimDueAsync(1, default)).Single();
         claimed.MarkSending(_time.GetUtcNow());
         Assert.That(await outbox.TryStartSendingAsync(claimed, default), Is.True);

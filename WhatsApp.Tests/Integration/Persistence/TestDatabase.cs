@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Tests.Databases;
@@ -34,8 +35,11 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
         _create = () => new SqliteWhatsAppDbContext(sqlite);
     }
 
-    /// <summary>The group-commit writer the stores write through, running while the database lives.</summary>
+    /// <summary>The group-commit writer, running while the database lives (SQLite's unit of work).</summary>
     public WriteQueue Writes { get; private set; } = null!;
+
+    /// <summary>The unit of work the stores write through, as production picks it: the group commit on SQLite, a transaction per unit on PostgreSQL.</summary>
+    public IUnitOfWork UnitOfWork => _postgres is null ? Writes : new PostgresUnitOfWork(this);
 
     public static async Task<TestDatabase> CreateAsync()
     {

@@ -1,21 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
-using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Tests.Databases;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
 /// <summary>
-/// The group-commit writer: a batch runs without savepoints first, and again with one per write only when a write
-/// fails or undoes part of itself; either way each caller sees exactly its own outcome. A write held open at the gate
+/// The group-commit unit of work: a batch runs without savepoints first, and again with one per unit only when a unit
+/// fails; either way each caller sees exactly its own outcome. A write held open at the gate
 /// below keeps the loop busy, so the writes queued meanwhile are guaranteed to share the next batch.
 /// </summary>
 [TestFixture]
 public sealed class WriteQueueTests : DatabaseFixture
 {
     private static readonly DateTimeOffset SeenAt = new(2026, 11, 27, 12, 0, 0, TimeSpan.Zero);
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
 
     [Test]
     public async Task Batch_OneWriteFails_TheOthersCommitAndOnlyItsCallerGetsTheError()
@@ -23,12 +23,13 @@ public sealed class WriteQueueTests : DatabaseFixture
         var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = HoldTheWriterAsync(gate.Task);
         var first = Insert("first");
-        var failing = Database.Writes.ExecuteAsync<int>(async (WhatsAppDbContext db, CancellationToken ct) =>
-        {
-            db.WebhookNonces.Add(new WebhookNonce("failing", SeenAt));
-            await db.SaveChangesAsync(ct);
-            throw new InvalidOperationException("the write's own failure");
-        });
+        var failing = Database.Writes.ExecuteAsync<int>(
+            async (writes, ct) =>
+            {
+                await writes.TryTakeNonceAsync("failing", SeenAt, Window, ct);
+                throw new InvalidOperationException("the write's own failure");
+            },
+            CancellationToken.None);
         var last = Insert("last");
 
         gate.SetResult();
@@ -44,31 +45,45 @@ public sealed class WriteQueueTests : DatabaseFixture
         });
     }
 
+    // The contract of IUnitOfWork: work may run again, from the start, when another writer got there first.
     [Test]
-    public async Task Batch_WriteUndoesPartOfItself_KeepsTheRestOfItAndTheOtherWrites()
+    public async Task Work_ConflictWithAnotherWriter_RunsAgainFromTheStartAndCommitsOnce()
     {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var blocker = HoldTheWriterAsync(gate.Task);
-        var before = Insert("before");
-        var partial = Database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
-        {
-            await AddAsync(session.Db, "kept", ct);
-            await session.SavepointAsync("part");
-            await AddAsync(session.Db, "undone", ct);
-            await session.RollbackToAsync("part");
-            return "partial";
-        });
-        var after = Insert("after");
-
-        gate.SetResult();
-        await blocker;
+        var runs = 0;
+        var result = await Database.Writes.ExecuteAsync(
+            async (writes, ct) =>
+            {
+                await writes.TryTakeNonceAsync("retried", SeenAt, Window, ct);
+                return ++runs == 1 ? throw new ConcurrentWriteException("created meanwhile") : runs;
+            },
+            CancellationToken.None);
 
         Assert.Multiple(async () =>
         {
-            Assert.That(await partial, Is.EqualTo("partial"));
-            Assert.That(await before, Is.EqualTo("before"));
-            Assert.That(await after, Is.EqualTo("after"));
-            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(new[] { "before", "kept", "after" }));
+            Assert.That(result, Is.EqualTo(2));
+            Assert.That(await StoredNoncesAsync(), Is.EquivalentTo(new[] { "retried" }));
+        });
+    }
+
+    [Test]
+    public async Task Work_ConflictingEveryTime_FailsAfterThreeRunsWritingNothing()
+    {
+        var runs = 0;
+        var work = Database.Writes.ExecuteAsync<int>(
+            async (writes, ct) =>
+            {
+                runs++;
+                await writes.TryTakeNonceAsync("never", SeenAt, Window, ct);
+                throw new ConcurrentWriteException("always");
+            },
+            CancellationToken.None);
+
+        Assert.ThrowsAsync<ConcurrentWriteException>(async () => await work);
+        Assert.Multiple(async () =>
+        {
+            // Once in the batch without savepoints, then three times in its own savepoint.
+            Assert.That(runs, Is.EqualTo(4));
+            Assert.That(await StoredNoncesAsync(), Is.Empty);
         });
     }
 
@@ -166,8 +181,13 @@ public sealed class WriteQueueTests : DatabaseFixture
     [Category(TestPostgres.SqliteOnly)] // settings of SQLite's.
     public async Task Connection_OnSqlite_CheckpointsEvery4000WalPagesWithTempTablesInMemory()
     {
-        var settings = await Database.Writes.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
-            (await PragmaAsync(session, "wal_autocheckpoint", ct), await PragmaAsync(session, "temp_store", ct)));
+        var settings = await Database.Writes.ExecuteAsync(
+            async (writes, ct) =>
+            {
+                var session = ((WriteContext)writes).Session;
+                return (await PragmaAsync(session, "wal_autocheckpoint", ct), await PragmaAsync(session, "temp_store", ct));
+            },
+            CancellationToken.None);
 
         // temp_store 2 is MEMORY; SQLite's defaults are 1,000 pages and 0 (a file).
         Assert.That(settings, Is.EqualTo((4000L, 2L)));
@@ -182,26 +202,20 @@ public sealed class WriteQueueTests : DatabaseFixture
     }
 
     private Task<int> HoldTheWriterAsync(Task gate) =>
-        Database.Writes.ExecuteAsync(async (WriteSession _, CancellationToken _) =>
-        {
-            await gate;
-            return 0;
-        });
+        Database.Writes.ExecuteAsync(
+            async (_, _) =>
+            {
+                await gate;
+                return 0;
+            },
+            CancellationToken.None);
 
     private Task<string> Insert(string nonce) => Insert(Database.Writes, nonce);
 
     private static Task<string> Insert(WriteQueue queue, string nonce) =>
-        queue.ExecuteAsync(async (WriteSession session, CancellationToken ct) =>
-        {
-            await AddAsync(session.Db, nonce, ct);
-            return nonce;
-        });
-
-    private static async Task AddAsync(WhatsAppDbContext db, string nonce, CancellationToken ct)
-    {
-        db.WebhookNonces.Add(new WebhookNonce(nonce, SeenAt));
-        await db.SaveChangesAsync(ct);
-    }
+        queue.ExecuteAsync(
+            async (writes, ct) => await writes.TryTakeNonceAsync(nonce, SeenAt, Window, ct) ? nonce : throw new InvalidOperationException("taken"),
+            CancellationToken.None);
 
     private async Task<List<string>> StoredNoncesAsync()
     {

@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Webhooks;
+
+namespace WhatsApp.Infrastructure.Persistence.Writes;
+
+/// <summary>Webhook receipts and nonces, and the status reports they bring.</summary>
+internal sealed partial class WriteContext
+{
+    public async Task<bool> TryTakeNonceAsync(string nonce, DateTimeOffset now, TimeSpan replayWindow, CancellationToken ct)
+    {
+        var command = session.InsertCommand(new WebhookNonce(WebhookNonce.KeyOf(nonce), now), WriteSql.NonceFirstUse);
+        session.Bind<WebhookNonce>(command, "@cutoff", nameof(WebhookNonce.SeenAt), now - replayWindow);
+        return await session.ExecuteAsync(command, ct) > 0;
+    }
+
+    public Task AddReceiptAsync(WebhookReceipt receipt, CancellationToken ct) => session.InsertAsync(receipt, null, ct);
+
+    public Task<WebhookReceipt?> FindReceiptAsync(Guid id, CancellationToken ct) =>
+        Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+
+    public Task UpdateReceiptAsync(WebhookReceipt receipt, CancellationToken ct) =>
+        Db.WebhookReceipts.Where(r => r.Id == receipt.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(r => r.Outcome, receipt.Outcome).SetProperty(r => r.ProcessedAt, receipt.ProcessedAt).SetProperty(r => r.Error, receipt.Error),
+            ct);
+
+    public async Task<bool> TryAddStatusReportAsync(MessageStatusEvent report, CancellationToken ct) =>
+        await session.InsertAsync(report, null, ct) > 0;
+
+    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct) =>
+        await Db.StatusEvents.AsNoTracking()
+            .Where(e => e.ProviderMessageId == providerMessageId && !e.Applied)
+            .OrderBy(e => e.ReceivedAt)
+            .ToListAsync(ct);
+
+    public Task MarkAppliedAsync(IReadOnlyList<MessageStatusEvent> reports, Guid messageId, CancellationToken ct)
+    {
+        var ids = reports.Select(r => r.Id).ToList();
+        return Db.StatusEvents.Where(e => ids.Contains(e.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.MessageId, messageId).SetProperty(e => e.Applied, true), ct);
+    }
+}
