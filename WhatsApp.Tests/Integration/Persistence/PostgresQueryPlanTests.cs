@@ -39,11 +39,7 @@ public sealed class PostgresQueryPlanTests
 
     // The proof that the rules catch a missing index: without it PostgreSQL walks the primary key backwards,
     // filtering every row, or reads another index and sorts.
-    [TestCase("IX_Messages_ErrorCode_Id", "search by error code")]
-    [TestCase("IX_Messages_ErrorCode_Id", "search by error code, older page")]
-    [TestCase("IX_Messages_ErrorCode_Id", "export by error code")]
-    [TestCase("IX_Messages_Status_Id", "search by status and dates")]
-    [TestCase("IX_Messages_Contact_Id", "timeline, newer page")]
+    [TestCaseSource(typeof(HistoryQueries), nameof(HistoryQueries.WithoutTheirIndex))]
     public async Task HistoryQuery_FilterIndexDropped_IsReported(string index, string query)
     {
         await using var database = await SeededAsync("DROP INDEX \"" + index + "\"");

@@ -31,11 +31,7 @@ public sealed class QueryPlanTests
 
     // The proof that the rules catch a missing index: without it SQLite walks the primary key in order, which a rule
     // against bare "SCAN m" alone let through.
-    [TestCase("IX_Messages_ErrorCode_Id", "search by error code")]
-    [TestCase("IX_Messages_ErrorCode_Id", "search by error code, older page")]
-    [TestCase("IX_Messages_ErrorCode_Id", "export by error code")]
-    [TestCase("IX_Messages_Status_Id", "search by status and dates")]
-    [TestCase("IX_Messages_Contact_Id", "timeline, newer page")]
+    [TestCaseSource(typeof(HistoryQueries), nameof(HistoryQueries.WithoutTheirIndex))]
     public async Task HistoryQuery_FilterIndexDropped_IsReported(string index, string query)
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -55,5 +55,16 @@ internal static class HistoryQueries
 
     public static IEnumerable<string> Names => All.Select(c => c.Name);
 
+    /// <summary>Cases with the index each needs: dropped, the plan must break the rules (the proof that they can fail).</summary>
+    public static IEnumerable<TestCaseData> WithoutTheirIndex { get; } =
+    [
+        new("IX_Messages_ErrorCode_Id", "search by error code"),
+        new("IX_Messages_ErrorCode_Id", "search by error code, older page"),
+        new("IX_Messages_ErrorCode_Id", "export by error code"),
+        new("IX_Messages_Status_Id", "search by status and dates"),
+        new("IX_Messages_Contact_Id", "timeline, newer page"),
+        new("IX_Messages_Direction_Id", "search by direction"),
+    ];
+
     public static PlanCase Named(string name) => All.Single(c => c.Name == name);
 }
