@@ -19,7 +19,7 @@ internal static class HistoryQueries
 
     // Every filter of GET /api/messages and its CSV export, with a value the seed holds. Only three may walk the key:
     // no filter; a date range, which is an id range (ids are UUID v7), so the key is its index; and text, which no
-    // B-tree can look up (the walk stops when the page is full; bench/README holds text search to no p95).
+    // B-tree can look up (the walk stops when the page is full; bench/run.sh holds text search to no p95 bar).
     private static readonly (string Name, MessageFilter Filter, string? Walk)[] Filters =
     [
         ("contact", new() { Contact = PlanSeed.Customer }, null),

@@ -23,7 +23,7 @@ internal static partial class SqlitePlanRules
             }
 
             var access = Access().Match(line);
-            if (!access.Success || derived.Contains(access.Groups["table"].Value) 
+            if (!access.Success || derived.Contains(access.Groups["table"].Value)
                 || line.Contains("VIRTUAL TABLE", StringComparison.Ordinal) || line.StartsWith("SCAN CONSTANT ROW", StringComparison.Ordinal))
             {
                 continue;
