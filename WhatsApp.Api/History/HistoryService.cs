@@ -53,21 +53,12 @@ public sealed class HistoryService(IHistoryReader reader, TimeProvider time)
     public async Task ExportAsync(MessageSearchQuery query, TextWriter writer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(query);
-        string[] header =
-        [
-            "id", "created_at", "direction", "type", "from", "to", "status", "template_name", "body", "media_url",
-            "provider_message_id", "error_code", "error_reason", "updated_at",
-        ];
-        await CsvWriter.WriteRowAsync(writer, header);
+        await CsvWriter.WriteRowAsync(writer, MessageCsvColumns.Exported.Select(c => c.Header));
         var rows = 0;
         await foreach (var m in reader.ExportAsync(query.ToFilter(), ct))
         {
             var item = m.ToListItem();
-            await CsvWriter.WriteRowAsync(writer,
-            [
-                item.Id.ToString(), item.CreatedAt.ToString("O"), item.Direction, item.Type, item.From, item.To, item.Status,
-                item.TemplateName, item.Body, item.MediaUrl, item.ProviderMessageId, item.ErrorCode, item.ErrorReason, item.UpdatedAt.ToString("O"),
-            ]);
+            await CsvWriter.WriteRowAsync(writer, MessageCsvColumns.Exported.Select(c => c.Value(item)));
             if (++rows % 500 == 0)
             {
                 await writer.FlushAsync(ct);

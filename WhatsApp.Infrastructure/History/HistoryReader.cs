@@ -16,6 +16,7 @@ namespace WhatsApp.Infrastructure.History;
 internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> contexts) : IHistoryReader
 {
     private const int PreviewLength = 100;
+    private const int ExportPage = 500;
 
     public async Task<IReadOnlyList<Message>> SearchAsync(MessageFilter filter, MessageCursor? cursor, int take, CancellationToken ct)
     {
@@ -37,6 +38,28 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
 
     public async IAsyncEnumerable<Message> ExportAsync(MessageFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
+        // No index gives several statuses in id order, and PostgreSQL sorts a UNION ALL of per-status walks instead of
+        // merging it; so that export goes by the search's pages (one ordered walk per status, merged), reading up to
+        // one page per status for each page it writes, rather than sorting every matching row before the first.
+        if (filter.Statuses.Count > 1)
+        {
+            for (MessageCursor? cursor = null; ;)
+            {
+                var page = await SearchAsync(filter, cursor, ExportPage, ct);
+                foreach (var message in page)
+                {
+                    yield return message;
+                }
+
+                if (page.Count < ExportPage)
+                {
+                    yield break;
+                }
+
+                cursor = new MessageCursor(page[^1].Id);
+            }
+        }
+
         await using var db = await contexts.CreateDbContextAsync(ct);
         await foreach (var message in Query(db, filter).OrderByDescending(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
         {

@@ -1,18 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.Logging;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
-using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Infrastructure.Privacy;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
 /// <summary>
-/// Erases content with set-based statements and never loads a row: ExecuteUpdate clears the content columns; one SQL
-/// UPDATE (<see cref="ErasureSql"/>) rewrites the inbound JSON in place, because keeping its content type and context
-/// id per row needs the database's JSON functions. Retention works in id-ordered batches, each its own short write transaction.
+/// Erases content with set-based statements and never loads a row: one SQL UPDATE per table (<see cref="ErasureSql"/>,
+/// built from the column classifications) erases every content column, rewriting the inbound JSON in place, because
+/// keeping its content type and context id per row needs the database's JSON functions. Retention works in id-ordered
+/// batches, each its own short write transaction.
 /// </summary>
 internal sealed partial class ContentEraser(
     IDbContextFactory<WhatsAppDbContext> contexts, ILogger<ContentEraser> logger, int batchSize = ContentEraser.DefaultBatchSize)
@@ -20,8 +19,6 @@ internal sealed partial class ContentEraser(
 {
     /// <summary>Rows per retention statement: small enough that a large first run never holds one long write lock.</summary>
     internal const int DefaultBatchSize = 5000;
-
-    private static readonly IReadOnlyList<KeyValuePair<string, string>> NoFields = [];
 
     public async Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct)
     {
@@ -38,10 +35,10 @@ internal sealed partial class ContentEraser(
                 .SetProperty(m => m.ErrorReason, MessageContent.ErasedReason)
                 .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null),
             ct);
-        await db.Messages.Where(m => m.Contact == contact).ExecuteUpdateAsync(ClearContent, ct);
-        await db.Database.ExecuteSqlRawAsync(ErasureSql.For(db).EraseInboundOfContact, [contact], ct);
+        var sql = ErasureSql.For(db);
+        await db.Database.ExecuteSqlRawAsync(sql.EraseMessagesOfContact, [contact], ct);
         var receipts = await ReceiptsWithContent(db).CountAsync(r => r.Contact == contact, ct);
-        await db.WebhookReceipts.Where(r => r.Contact == contact).ExecuteUpdateAsync(ClearReceipt, ct);
+        await db.Database.ExecuteSqlRawAsync(sql.EraseReceiptsOfContact, [contact], ct);
         await transaction.CommitAsync(ct);
 
         LogContactErased(ContactMask.Mask(contact), messages, receipts);
@@ -87,9 +84,8 @@ internal sealed partial class ContentEraser(
             return (0, null);
         }
 
-        await db.Messages.Where(m => ids.Contains(m.Id)).ExecuteUpdateAsync(ClearContent, ct);
         var sql = ErasureSql.For(db);
-        await db.Database.ExecuteSqlRawAsync(sql.EraseInboundOfIds, [sql.IdList(ids)], ct);
+        await db.Database.ExecuteSqlRawAsync(sql.EraseMessagesOfIds, [sql.IdList(ids)], ct);
         await transaction.CommitAsync(ct);
         return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
     }
@@ -106,7 +102,8 @@ internal sealed partial class ContentEraser(
             return (0, null);
         }
 
-        await db.WebhookReceipts.Where(r => ids.Contains(r.Id)).ExecuteUpdateAsync(ClearReceipt, ct);
+        var sql = ErasureSql.For(db);
+        await db.Database.ExecuteSqlRawAsync(sql.EraseReceiptsOfIds, [sql.IdList(ids)], ct);
         await transaction.CommitAsync(ct);
         return (ids.Count, ids.Count < batchSize ? null : ids[^1]);
     }
@@ -114,21 +111,6 @@ internal sealed partial class ContentEraser(
     private static IQueryable<Message> MessagesWithContent(WhatsAppDbContext db) => db.Messages.FromSqlRaw(ErasureSql.For(db).MessagesWithContent);
 
     private static IQueryable<WebhookReceipt> ReceiptsWithContent(WhatsAppDbContext db) => db.WebhookReceipts.FromSqlRaw(ErasureSql.For(db).ReceiptsWithContent);
-
-    private static void ClearContent(UpdateSettersBuilder<Message> setters) => setters
-        .SetProperty(m => m.Content.Text, (string?)null)
-        .SetProperty(m => m.Content.MediaUrl, (string?)null)
-        .SetProperty(m => m.Content.Template, (TemplateContent?)null)
-        .SetProperty(m => m.Content.Interactive, (InteractiveContent?)null)
-        .SetProperty(m => m.Content.Location, (LocationContent?)null)
-        .SetProperty(m => EF.Property<string?>(m, MessageConfiguration.SearchText), (string?)null);
-
-    // The string overloads: Npgsql translates those to SQL, not the char ones.
-#pragma warning disable CA1847, CA1866
-    private static void ClearReceipt(UpdateSettersBuilder<WebhookReceipt> setters) => setters
-        .SetProperty(r => r.Fields, NoFields)
-        .SetProperty(r => r.Url, r => r.Url.Contains("?") ? r.Url.Substring(0, r.Url.IndexOf("?")) : r.Url);
-#pragma warning restore CA1847, CA1866
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Erased the content of {Messages} messages and {WebhookReceipts} webhook receipts of contact {Contact}")]

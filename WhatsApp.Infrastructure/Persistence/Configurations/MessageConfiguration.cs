@@ -59,6 +59,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         // History: ids are UUID v7, so "newest first" is "Id descending" and a date range is an Id range. Each filter
         // has an index that ends in Id, giving keyset pages that cost the same at any depth.
         builder.HasIndex(m => new { m.Contact, m.Id });
+        builder.HasIndex(m => new { m.Direction, m.Id });
         builder.HasIndex(m => new { m.Status, m.Id });
         builder.HasIndex(m => new { m.From, m.Id });
         builder.HasIndex(m => new { m.Type, m.Id });

@@ -106,6 +106,7 @@ public sealed class ContentEraserContactTests
             Assert.That(erasedPost.Fields, Is.Empty);
             Assert.That(erasedGet.Fields, Is.Empty);
             Assert.That(erasedGet.Url, Is.EqualTo("https://gateway.example.com/api/webhooks/plivo"));
+            Assert.That(erasedPost.Url, Is.EqualTo(post.Url));
             Assert.That((erasedPost.Kind, erasedPost.ReceivedAt, erasedPost.Nonce), Is.EqualTo((post.Kind, post.ReceivedAt, post.Nonce)));
             Assert.That(untouched.Fields, Is.EqualTo(other.Fields));
         });

@@ -5,7 +5,7 @@ namespace WhatsApp.Seed.Writing;
 /// <summary>
 /// Drops the secondary indexes the migrations created on the seeded tables, and recreates them after the load from
 /// their own DDL as stored in sqlite_master: sorting each index once is far cheaper than millions of B-tree inserts
-/// into eleven indexes. The schema afterwards is exactly the migrated one.
+/// into every index. The schema afterwards is exactly the migrated one.
 /// </summary>
 internal sealed class DeferredIndexes
 {

@@ -212,6 +212,8 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("Contact", "Id");
 
+                    b.HasIndex("Direction", "Id");
+
                     b.HasIndex("ErrorCode", "Id");
 
                     b.HasIndex("From", "Id");

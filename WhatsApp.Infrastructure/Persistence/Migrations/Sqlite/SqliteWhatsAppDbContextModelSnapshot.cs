@@ -190,6 +190,8 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Contact", "Id");
 
+                    b.HasIndex("Direction", "Id");
+
                     b.HasIndex("ErrorCode", "Id");
 
                     b.HasIndex("From", "Id");
