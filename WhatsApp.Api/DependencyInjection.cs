@@ -35,7 +35,6 @@ public static class DependencyInjection
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
         services.AddSingleton<UnknownQueryParameterFilter>();
-        ValidationSetup.Configure();
         services.AddSendMessageValidation();
         services.AddFluentValidationAutoValidation();
 
