@@ -13,6 +13,7 @@ using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Plivo.Signatures;
 using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;
 using WhatsApp.Infrastructure.Webhooks;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
         services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
+        services.AddPlivoWebhookOptions();
         services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName)
             .Validate(o => o.PerSenderRatePerSecond >= 1, "Dispatch:PerSenderRatePerSecond must be at least 1.")
             .Validate(o => o.MaxAttempts >= 1, "Dispatch:MaxAttempts must be at least 1.")
@@ -65,8 +67,6 @@ public static class DependencyInjection
         services.AddSingleton<IContactRepository, ContactRepository>();
         services.AddSingleton<IHistoryReader, HistoryReader>();
         services.AddSingleton<IWebhookInbox, WebhookInbox>();
-        services.AddSingleton(new WebhookInboxSettings(
-            configuration.GetValue("Plivo:Webhooks:NonceReplayWindow", TimeSpan.FromMinutes(15))));
         services.AddSingleton(sp => new SendingPolicy(sp.GetRequiredService<IOptions<MessagingOptions>>().Value.CustomerServiceWindow));
         if (database.Provider == DatabaseProvider.Postgres)
         {

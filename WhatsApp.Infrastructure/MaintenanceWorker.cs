@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
-using WhatsApp.Infrastructure.Webhooks;
+using WhatsApp.Infrastructure.Plivo.Signatures;
 
 namespace WhatsApp.Infrastructure;
 
@@ -14,7 +14,7 @@ internal sealed partial class MaintenanceWorker(
     IIdempotencyStore idempotency,
     IDbContextFactory<WhatsAppDbContext> contexts,
     IOptions<DispatchOptions> dispatch,
-    WebhookInboxSettings webhooks,
+    IOptionsMonitor<PlivoWebhookOptions> webhooks,
     TimeProvider time,
     ILogger<MaintenanceWorker> logger) : BackgroundService
 {
@@ -30,7 +30,7 @@ internal sealed partial class MaintenanceWorker(
                 var now = time.GetUtcNow();
                 var keys = await idempotency.PurgeAsync(now - dispatch.Value.IdempotencyKeyRetention, stoppingToken);
                 await using var db = await contexts.CreateDbContextAsync(stoppingToken);
-                var cutoff = now - webhooks.NonceReplayWindow;
+                var cutoff = now - webhooks.CurrentValue.NonceReplayWindow;
                 var nonces = await db.WebhookNonces.Where(n => n.SeenAt < cutoff).ExecuteDeleteAsync(stoppingToken);
                 LogPurged(keys, nonces);
             }

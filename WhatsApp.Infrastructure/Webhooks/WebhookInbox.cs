@@ -1,11 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Persistence.Writes;
+using WhatsApp.Infrastructure.Plivo.Signatures;
 
 namespace WhatsApp.Infrastructure.Webhooks;
 
@@ -17,7 +19,7 @@ namespace WhatsApp.Infrastructure.Webhooks;
 internal sealed partial class WebhookInbox(
     IDbContextFactory<WhatsAppDbContext> contexts,
     WriteQueue writes,
-    WebhookInboxSettings settings,
+    IOptionsMonitor<PlivoWebhookOptions> webhookOptions,
     GatewayMetrics metrics,
     TimeProvider time,
     ILogger<WebhookInbox> logger) : IWebhookInbox
@@ -32,7 +34,7 @@ internal sealed partial class WebhookInbox(
         var kind = PlivoWebhookParser.Classify(fields);
         var now = time.GetUtcNow();
         var nonce = writes.Prepare(new WebhookNonce(WebhookNonce.KeyOf(delivery.Nonce), now), WriteSql.NonceFirstUse)
-            .With("@cutoff", nameof(WebhookNonce.SeenAt), now - settings.NonceReplayWindow);
+            .With("@cutoff", nameof(WebhookNonce.SeenAt), now - webhookOptions.CurrentValue.NonceReplayWindow);
         var contact = PlivoFields.ToE164(kind == PlivoWebhookParser.StatusKind ? fields.Get("To") : fields.Get("From"));
         var receipt = WebhookReceipt.From(delivery, Guid.CreateVersion7(now), kind, contact);
         var receiptRow = writes.Prepare(receipt, null);

@@ -1,8 +1,7 @@
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using WhatsApp.Infrastructure.Plivo;
-using WhatsApp.Infrastructure.Plivo.Signatures;
 
-namespace WhatsApp.Api.Webhooks;
+namespace WhatsApp.Infrastructure.Plivo.Signatures;
 
 /// <summary>
 /// Start-up checks of <c>Plivo:Webhooks</c>: unsigned webhooks are never accepted outside Development, and in
