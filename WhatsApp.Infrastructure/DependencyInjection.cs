@@ -103,14 +103,13 @@ public static class DependencyInjection
     {
         var database = DatabaseOptions.Read(configuration);
         services.AddSingleton(Options.Create(database));
-        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(configured));
+            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(database.ConnectionString));
             return database;
         }
 
-        var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
+        var connectionString = SqliteConnectionStrings.Resolve(database.ConnectionString, environment.ContentRootPath);
         AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
         return database;
     }
