@@ -1,4 +1,3 @@
-using System.Text.Json;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Api.Contracts;
@@ -11,11 +10,11 @@ public static class MessageResponseMapper
         return new MessageResponse
         {
             Id = message.Id,
-            Direction = Wire(message.Direction),
-            Type = Wire(message.Type),
+            Direction = Wire.Name(message.Direction),
+            Type = Wire.Name(message.Type),
             From = message.From,
             To = message.To,
-            Status = Wire(message.Status),
+            Status = Wire.Name(message.Status),
             Body = message.Content.Text,
             MediaUrl = message.Content.MediaUrl,
             TemplateName = message.TemplateName ?? message.Content.Template?.Name,
@@ -31,7 +30,7 @@ public static class MessageResponseMapper
             SentAt = message.SentAt,
             NextAttemptAt = message.NextAttemptAt,
             StatusHistory = (history ?? []).Select(e => new StatusEventResponse(
-                Wire(e.Status), e.Sequence.Length == 0 ? null : e.Sequence, e.ProviderTime, e.ReceivedAt, e.ErrorCode, e.Reason)).ToList(),
+                Wire.Name(e.Status), e.Sequence.Length == 0 ? null : e.Sequence, e.ProviderTime, e.ReceivedAt, e.ErrorCode, e.Reason)).ToList(),
             Inbound = message.Inbound is { } i
                 ? new InboundDetailsResponse(i.ContentType, i.MediaUrls, i.MimeType, i.ButtonPayload, i.ButtonText, i.ContextMessageId, i.RawFields)
                 : null,
@@ -43,10 +42,6 @@ public static class MessageResponseMapper
         ArgumentNullException.ThrowIfNull(message);
 
         // Acceptance always answers "queued": a replay returns what the first request was told.
-        return new SendMessageResponse(message.Id, Wire(MessageStatus.Queued), message.CreatedAt);
+        return new SendMessageResponse(message.Id, Wire.Name(MessageStatus.Queued), message.CreatedAt);
     }
-
-    /// <summary>Enum names as they appear on the wire: <c>OutcomeUnknown</c> becomes <c>outcome_unknown</c>.</summary>
-    public static string Wire<TEnum>(TEnum value)
-        where TEnum : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 }

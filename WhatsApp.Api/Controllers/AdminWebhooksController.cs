@@ -37,6 +37,6 @@ public sealed class AdminWebhooksController(IWebhookInbox inbox) : ControllerBas
     public async Task<WebhookReplayResponse> Replay(Guid id, CancellationToken ct)
     {
         var outcome = await inbox.ReplayAsync(id, ct) ?? throw new NotFoundException("Webhook receipt", id.ToString());
-        return new WebhookReplayResponse(id, MessageResponseMapper.Wire(outcome));
+        return new WebhookReplayResponse(id, Wire.Name(outcome));
     }
 }

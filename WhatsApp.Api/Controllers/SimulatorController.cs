@@ -37,6 +37,6 @@ public sealed class SimulatorController(
 
         var delivery = SimulatorWebhooks.Inbound(request.From!, request.To ?? senders.DefaultSender, request.Message!, time.GetUtcNow());
         var outcome = await inbox.IngestAsync(delivery, ct);
-        return Accepted(new SimulatedInboundResponse(MessageResponseMapper.Wire(outcome)));
+        return Accepted(new SimulatedInboundResponse(Wire.Name(outcome)));
     }
 }

@@ -2,7 +2,6 @@ using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.History;
 using WhatsApp.Domain.Messages;
-using static WhatsApp.Api.Contracts.MessageResponseMapper;
 
 namespace WhatsApp.Api.History;
 
@@ -12,7 +11,7 @@ public static class HistoryMapper
     {
         ArgumentNullException.ThrowIfNull(m);
         return new MessageListItem(
-            m.Id, Wire(m.Direction), Wire(m.Type), m.From, m.To, m.Contact, Wire(m.Status), m.Content.Text, m.Content.MediaUrl,
+            m.Id, Wire.Name(m.Direction), Wire.Name(m.Type), m.From, m.To, m.Contact, Wire.Name(m.Status), m.Content.Text, m.Content.MediaUrl,
             m.TemplateName, m.ProviderMessageId, m.ErrorCode, m.ErrorReason, m.CreatedAt, m.UpdatedAt, m.ResendOf);
     }
 
@@ -20,7 +19,7 @@ public static class HistoryMapper
     {
         ArgumentNullException.ThrowIfNull(row);
         var last = row.LastMessage is { } m
-            ? new LastMessageResponse(m.Id, Wire(m.Direction), Wire(m.Type), Wire(m.Status), m.Body, m.CreatedAt)
+            ? new LastMessageResponse(m.Id, Wire.Name(m.Direction), Wire.Name(m.Type), Wire.Name(m.Status), m.Body, m.CreatedAt)
             : null;
         return new ConversationSummaryResponse(
             row.Contact, row.OurNumber, last, row.InboundCount, row.OutboundCount, row.FailedCount, row.LastInboundAt,

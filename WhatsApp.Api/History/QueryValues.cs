@@ -1,5 +1,4 @@
 using System.Globalization;
-using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Api.History;
@@ -42,5 +41,5 @@ public static class QueryValues
 
     private static Dictionary<string, TEnum> ByWireName<TEnum>()
         where TEnum : struct, Enum =>
-        Enum.GetValues<TEnum>().ToDictionary(MessageResponseMapper.Wire, v => v, StringComparer.Ordinal);
+        Enum.GetValues<TEnum>().ToDictionary(Wire.Name, v => v, StringComparer.Ordinal);
 }

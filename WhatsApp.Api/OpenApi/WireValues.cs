@@ -1,4 +1,3 @@
-using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Api.OpenApi;
@@ -29,5 +28,5 @@ internal static class WireValues
     public static IReadOnlyList<string> WebhookOutcomes { get; } = Of<Domain.Webhooks.WebhookOutcome>();
 
     public static IReadOnlyList<string> Of<TEnum>()
-        where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(MessageResponseMapper.Wire).ToList();
+        where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(Wire.Name).ToList();
 }
