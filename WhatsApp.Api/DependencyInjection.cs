@@ -4,14 +4,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using WhatsApp.Api.Auth;
-using WhatsApp.Api.Contracts;
 using WhatsApp.Api.Errors;
-using WhatsApp.Api.History;
+using WhatsApp.Api.Features.History;
+using WhatsApp.Api.Features.Messages;
+using WhatsApp.Api.Features.PlivoWebhooks;
 using WhatsApp.Api.OpenApi;
 using WhatsApp.Api.Proxy;
 using WhatsApp.Api.RateLimiting;
 using WhatsApp.Api.Validation;
-using WhatsApp.Api.Webhooks;
 using WhatsApp.Infrastructure.Observability;
 
 namespace WhatsApp.Api;
@@ -35,7 +35,6 @@ public static class DependencyInjection
             .AddJsonOptions(o => o.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower)
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidModelStateResponse.Create);
         services.AddSingleton<UnknownQueryParameterFilter>();
-        ValidationSetup.Configure();
         services.AddSendMessageValidation();
         services.AddFluentValidationAutoValidation();
 

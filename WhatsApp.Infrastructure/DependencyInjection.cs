@@ -32,15 +32,13 @@ public static class DependencyInjection
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
+        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>();
         services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<PlivoOptions>, PlivoOptionsValidator>();
-        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName)
-            .Validate(o => o.PerSenderRatePerSecond >= 1, "Dispatch:PerSenderRatePerSecond must be at least 1.")
-            .Validate(o => o.MaxAttempts >= 1, "Dispatch:MaxAttempts must be at least 1.")
-            .Validate(o => o.MaxConcurrency >= 1 && o.BatchSize >= 1, "Dispatch:MaxConcurrency and Dispatch:BatchSize must be at least 1.")
-            .Validate(o => o.LeaseDuration > o.AttemptTimeout, "Dispatch:LeaseDuration must be longer than Dispatch:AttemptTimeout.")
-            .ValidateOnStart();
+        services.AddPlivoWebhookOptions();
+        services.AddOptions<DispatchOptions>().BindConfiguration(DispatchOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>();
 
         // A stop (SIGTERM) lets the dispatcher's requests in flight finish: the host must wait longer than one attempt.
         services.AddOptions<HostOptions>().Configure<IOptions<DispatchOptions>>((host, dispatch) => host.ShutdownTimeout = dispatch.Value.ShutdownTimeout);
@@ -85,9 +83,8 @@ public static class DependencyInjection
         services.AddScoped<MessageSendingService>();
         services.AddScoped<MessageResendingService>();
         services.AddScoped<MessageDispatcher>();
-        services.AddOptions<DatabaseReadinessOptions>().BindConfiguration(DatabaseReadinessOptions.SectionName)
-            .Validate(o => o.ReadinessCacheDuration >= TimeSpan.Zero, "Database:ReadinessCacheDuration must be 00:00:00 or a positive duration.")
-            .ValidateOnStart();
+        services.AddOptions<DatabaseReadinessOptions>().BindConfiguration(DatabaseReadinessOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseReadinessOptions>, DatabaseReadinessOptionsValidator>();
         services.AddSingleton<DatabaseReadinessProbe>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>(DatabaseHealthCheckName, tags: ["ready"]);
 
@@ -127,14 +124,13 @@ public static class DependencyInjection
     {
         var database = DatabaseOptions.Read(configuration);
         services.AddSingleton(Options.Create(database));
-        var configured = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(configured));
+            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(database.ConnectionString));
             return database;
         }
 
-        var connectionString = SqliteConnectionStrings.Resolve(configured, environment.ContentRootPath);
+        var connectionString = SqliteConnectionStrings.Resolve(database.ConnectionString, environment.ContentRootPath);
         AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
         return database;
     }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using WhatsApp.Api.Webhooks;
+using WhatsApp.Api.Features.PlivoWebhooks;
 
 namespace WhatsApp.Api.Errors;
 

@@ -17,6 +17,7 @@ internal static class OpenApiSetup
             o.AddOperationTransformer<ResponseHeadersTransformer>();
             o.AddOperationTransformer<SendMessageExamplesTransformer>();
             o.AddDocumentTransformer<DocumentInfoTransformer>();
+            o.AddDocumentTransformer<PathOrderTransformer>();
             o.AddDocumentTransformer<SendMessageSchemasTransformer>();
         });
         return services;

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using WhatsApp.Api.Controllers;
-using WhatsApp.Api.Webhooks;
+using WhatsApp.Api.Features.PlivoWebhooks;
 
 namespace WhatsApp.Api.OpenApi;
 

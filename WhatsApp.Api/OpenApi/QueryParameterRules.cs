@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
-using WhatsApp.Api.History;
+using WhatsApp.Api.Features.History;
 using WhatsApp.Domain.Contacts;
 
 namespace WhatsApp.Api.OpenApi;

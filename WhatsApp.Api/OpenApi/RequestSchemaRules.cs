@@ -1,5 +1,8 @@
 using Microsoft.OpenApi;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages.Interactive;
+using WhatsApp.Api.Features.Messages.Location;
+using WhatsApp.Api.Features.Messages.Template;
+using WhatsApp.Api.Features.Simulator;
 using WhatsApp.Domain.Contacts;
 using static WhatsApp.Api.OpenApi.SchemaEdit;
 using static WhatsApp.Api.Validation.WhatsAppLimits;

@@ -1,5 +1,10 @@
 using Microsoft.OpenApi;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.AdminWebhooks;
+using WhatsApp.Api.Features.ContactData;
+using WhatsApp.Api.Features.Contacts;
+using WhatsApp.Api.Features.History;
+using WhatsApp.Api.Features.Messages;
+using WhatsApp.Api.Features.Simulator;
 using static WhatsApp.Api.OpenApi.SchemaEdit;
 
 namespace WhatsApp.Api.OpenApi;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using WhatsApp.Api.Validation;
+using WhatsApp.Api.Features.Messages;
 using WhatsApp.Domain.Contacts;
 using static WhatsApp.Api.Validation.WhatsAppLimits;
 

@@ -1,4 +1,3 @@
-using WhatsApp.Api.Contracts;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Api.OpenApi;
@@ -13,10 +12,14 @@ internal static class WireValues
 
     public static IReadOnlyList<string> Statuses { get; } = Of<MessageStatus>();
 
-    public static IReadOnlyList<string> SendTypes { get; } = Validation.MessageTypes.All;
+    public static IReadOnlyList<string> SendTypes { get; } = Features.Messages.MessageTypes.All;
 
     public static IReadOnlyList<string> InteractiveTypes { get; } =
-        [Validation.InteractiveTypes.Button, Validation.InteractiveTypes.List, Validation.InteractiveTypes.CtaUrl];
+    [
+        Features.Messages.Interactive.InteractiveTypes.Button,
+        Features.Messages.Interactive.InteractiveTypes.List,
+        Features.Messages.Interactive.InteractiveTypes.CtaUrl,
+    ];
 
     public static IReadOnlyList<string> HeaderTypes { get; } = ["text", "media"];
 
@@ -29,5 +32,5 @@ internal static class WireValues
     public static IReadOnlyList<string> WebhookOutcomes { get; } = Of<Domain.Webhooks.WebhookOutcome>();
 
     public static IReadOnlyList<string> Of<TEnum>()
-        where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(MessageResponseMapper.Wire).ToList();
+        where TEnum : struct, Enum => System.Enum.GetValues<TEnum>().Select(Wire.Name).ToList();
 }

@@ -14,17 +14,10 @@ internal sealed class PlivoOptionsValidator(IHostEnvironment environment, IOptio
     public ValidateOptionsResult Validate(string? name, PlivoOptions options)
     {
         var failures = new List<string>();
-        var provider = messaging.Value.Provider;
-        if (!string.IsNullOrWhiteSpace(provider)
-            && !provider.Equals(ProviderSelection.Plivo, StringComparison.OrdinalIgnoreCase)
-            && !provider.Equals(ProviderSelection.Simulator, StringComparison.OrdinalIgnoreCase))
-        {
-            failures.Add("Messaging:Provider must be 'Plivo' or 'Simulator'.");
-        }
-
-        var usesPlivo = ProviderSelection.Resolve(messaging.Value, options) == ProviderSelection.Plivo;
+        var chosen = MessagingOrNull();
+        var usesPlivo = chosen is not null && ProviderSelection.Resolve(chosen, options) == ProviderSelection.Plivo;
         var halfFilled = string.IsNullOrWhiteSpace(options.AuthId) != string.IsNullOrWhiteSpace(options.AuthToken);
-        if (usesPlivo || halfFilled || (environment.IsProduction() && string.IsNullOrWhiteSpace(provider)))
+        if (usesPlivo || halfFilled || (chosen is not null && environment.IsProduction() && string.IsNullOrWhiteSpace(chosen.Provider)))
         {
             RequireKey(failures, options.AuthId, "Plivo:AuthId (or PLIVO_AUTH_ID)");
             RequireKey(failures, options.AuthToken, "Plivo:AuthToken (or PLIVO_AUTH_TOKEN)");
@@ -55,6 +48,20 @@ internal sealed class PlivoOptionsValidator(IHostEnvironment environment, IOptio
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // An invalid Messaging section stops start-up with its own messages; with the provider unknown, only this
+    // section's own shape is checked.
+    private MessagingOptions? MessagingOrNull()
+    {
+        try
+        {
+            return messaging.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            return null;
+        }
     }
 
     private static void RequireKey(List<string> failures, string? value, string key)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Persistence;
 
@@ -9,9 +10,8 @@ public static class PrivacyServiceCollectionExtensions
     /// <summary>Content erasure (<see cref="IContentEraser"/>) and the retention job configured by <see cref="PrivacyOptions"/>.</summary>
     public static IServiceCollection AddPrivacy(this IServiceCollection services)
     {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName)
-            .Validate(o => o.RetentionDays >= 0, "Privacy:RetentionDays must be 0 (keep content forever) or a positive number of days.")
-            .ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PrivacyOptions>, PrivacyOptionsValidator>();
         services.AddSingleton<IContentEraser, ContentEraser>();
         services.AddHostedService<ContentRetentionWorker>();
         return services;

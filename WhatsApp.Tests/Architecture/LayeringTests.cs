@@ -1,5 +1,7 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
 using NetArchTest.Rules;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.Dispatch;
@@ -11,6 +13,7 @@ public sealed class LayeringTests
     private static readonly Assembly Domain = typeof(Message).Assembly;
     private static readonly Assembly Infrastructure = typeof(DispatchOptions).Assembly;
     private static readonly Assembly Api = typeof(Program).Assembly;
+    private const string Features = "WhatsApp.Api.Features";
 
     [Test]
     public void Domain_OuterLayersAndFrameworks_NotDependedOn()
@@ -57,15 +60,43 @@ public sealed class LayeringTests
     }
 
     [Test]
-    public void Controllers_AllClasses_AreSealed()
+    public void Controllers_All_LiveInAFeatureFolder()
     {
-        var controllers = Types.InAssembly(Api).That().ResideInNamespace("WhatsApp.Api.Controllers")
-            .And().AreClasses().And().AreNotNested().GetTypes().ToList();
-        var result = Types.InAssembly(Api).That().ResideInNamespace("WhatsApp.Api.Controllers")
-            .And().AreClasses().And().AreNotNested().Should().BeSealed().GetResult();
+        var controllers = Types.InAssembly(Api).That().Inherit(typeof(ControllerBase)).GetTypes().ToList();
 
         Assert.That(controllers, Is.Not.Empty);
+        Assert.That(controllers.Where(t => !IsFeature(t.Namespace)).Select(t => t.FullName), Is.Empty);
+    }
+
+    [Test]
+    public void Features_AllClasses_AreSealed()
+    {
+        var classes = Types.InAssembly(Api).That().ResideInNamespace(Features)
+            .And().AreClasses().And().AreNotNested().GetTypes().ToList();
+        var result = Types.InAssembly(Api).That().ResideInNamespace(Features)
+            .And().AreClasses().And().AreNotNested().Should().BeSealed().GetResult();
+
+        Assert.That(classes, Has.Some.Matches<Type>(t => t.IsAssignableTo(typeof(ControllerBase))));
         Assert.That(result.FailingTypeNames ?? [], Is.Empty);
+    }
+
+    [Test]
+    public void Features_OtherFeatures_NotDependedOn()
+    {
+        // What two features share lives outside Features/ (Validation/, Wire, Errors/, Auth/).
+        var features = Api.GetTypes().Where(t => IsFeature(t.Namespace)).Select(t => FeatureOf(t.Namespace!)).Distinct().ToList();
+
+        Assert.That(features, Has.Count.GreaterThan(5));
+        Assert.Multiple(() =>
+        {
+            foreach (var feature in features)
+            {
+                var others = features.Where(f => f != feature).ToArray();
+                var result = Types.InAssembly(Api).That().ResideInNamespaceMatching($"^{Regex.Escape(feature)}(\\.|$)")
+                    .ShouldNot().HaveDependencyOnAny(others).GetResult();
+                Assert.That(result.FailingTypeNames ?? [], Is.Empty, feature);
+            }
+        });
     }
 
     [Test]
@@ -80,4 +111,9 @@ public sealed class LayeringTests
         Assert.That(concrete, Is.Not.Empty);
         Assert.That(concrete.Where(t => !t.IsSealed).Select(t => t.FullName), Is.Empty);
     }
+
+    private static bool IsFeature(string? ns) => ns?.StartsWith(Features + ".", StringComparison.Ordinal) == true;
+
+    // WhatsApp.Api.Features.Messages.Interactive -> WhatsApp.Api.Features.Messages
+    private static string FeatureOf(string ns) => string.Join('.', ns.Split('.').Take(4));
 }

@@ -1,4 +1,7 @@
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages;
+using WhatsApp.Api.Features.Messages.Interactive;
+using WhatsApp.Api.Features.Messages.Location;
+using WhatsApp.Api.Features.Messages.Template;
 
 namespace WhatsApp.Tests.Builders;
 

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages;
 using static WhatsApp.Tests.Functional.HttpAssertions;
 
 namespace WhatsApp.Tests.Functional;

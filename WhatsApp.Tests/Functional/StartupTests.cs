@@ -31,6 +31,20 @@ public sealed class StartupTests
         Assert.That(error!.Message, Does.Contain("Database:Provider"));
     }
 
+    // A misspelt provider used to run as Plivo. One exception: the Plivo checks do not repeat the message.
+    [TestCase("Messaging:Provider", "Plivoo")]
+    [TestCase("Messaging:CustomerServiceWindow", "7")]
+    public void Start_WithAnInvalidMessagingSetting_FailsNamingTheSetting(string key, string value)
+    {
+        var settings = StartupFactory.WithKey();
+        settings[key] = value;
+        using var factory = new StartupFactory("Development", settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.That(error!.Message, Does.Contain(key));
+    }
+
     [Test]
     public void Start_InProductionWithoutPlivoConfiguration_FailsNamingTheKeys()
     {

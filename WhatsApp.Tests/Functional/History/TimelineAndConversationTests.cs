@@ -200,7 +200,7 @@ public sealed class TimelineAndConversationTests
         Assert.That(ErrorKeys(problem), Does.Contain("after"));
     }
 
-    private static string Cursor(Guid id) => WhatsApp.Api.History.CursorCodec.Encode(new WhatsApp.Domain.History.MessageCursor(id));
+    private static string Cursor(Guid id) => WhatsApp.Api.Features.History.CursorCodec.Encode(new WhatsApp.Domain.History.MessageCursor(id));
 
     private static List<Guid> Ids(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using WhatsApp.Api.Webhooks;
+using WhatsApp.Api.Features.PlivoWebhooks;
 
 namespace WhatsApp.Tests.Functional.Webhooks;
 

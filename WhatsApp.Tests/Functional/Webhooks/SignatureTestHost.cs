@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WhatsApp.Api.Webhooks;
+using WhatsApp.Api.Features.PlivoWebhooks;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Plivo.Signatures;
 
 namespace WhatsApp.Tests.Functional.Webhooks;
 
 /// <summary>
-/// A minimal in-memory app (TestServer) with MVC, problem details, the Plivo options and <c>AddPlivoWebhookSignatures()</c>,
+/// A minimal in-memory app (TestServer) with MVC, problem details, the Plivo options, <c>AddPlivoWebhookOptions()</c> and <c>AddPlivoWebhookSignatures()</c>,
 /// serving only <see cref="SignatureEchoController"/> at <see cref="StatusUrl"/>.
 /// </summary>
 internal sealed class SignatureTestHost : IAsyncDisposable
@@ -63,6 +64,7 @@ internal sealed class SignatureTestHost : IAsyncDisposable
         builder.Services.AddControllers().AddApplicationPart(typeof(SignatureEchoController).Assembly);
         builder.Services.AddProblemDetails();
         builder.Services.AddOptions<PlivoOptions>().BindConfiguration(PlivoOptions.SectionName);
+        builder.Services.AddPlivoWebhookOptions();
         builder.Services.AddPlivoWebhookSignatures();
 
         var app = builder.Build();

@@ -1,5 +1,5 @@
 using Moq;
-using WhatsApp.Api.History;
+using WhatsApp.Api.Features.History;
 using WhatsApp.Domain.History;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;

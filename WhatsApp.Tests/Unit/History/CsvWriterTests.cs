@@ -1,4 +1,4 @@
-using WhatsApp.Api.History;
+using WhatsApp.Api.Features.History;
 
 namespace WhatsApp.Tests.Unit.History;
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using WhatsApp.Api.History;
+using WhatsApp.Api.Features.History;
 using WhatsApp.Infrastructure.Persistence.Configurations;
 
 namespace WhatsApp.Tests.Unit.Persistence;

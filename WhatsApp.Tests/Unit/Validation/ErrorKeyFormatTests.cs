@@ -1,5 +1,5 @@
 using FluentValidation.TestHelper;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages.Template;
 using WhatsApp.Api.Validation;
 using WhatsApp.Tests.Builders;
 using static WhatsApp.Tests.Builders.SendMessageRequestBuilder;

@@ -1,4 +1,4 @@
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages.Interactive;
 using WhatsApp.Tests.Builders;
 using static WhatsApp.Tests.Builders.SendMessageRequestBuilder;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages;
 
 namespace WhatsApp.Tests.Unit.Validation;
 

@@ -1,4 +1,5 @@
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages;
+using WhatsApp.Api.Features.Messages.Template;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Services;
 using static WhatsApp.Tests.Builders.SendMessageRequestBuilder;

@@ -1,4 +1,4 @@
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages;
 using static WhatsApp.Tests.Builders.SendMessageRequestBuilder;
 
 namespace WhatsApp.Tests.Unit.Validation;

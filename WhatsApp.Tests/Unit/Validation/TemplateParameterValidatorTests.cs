@@ -1,4 +1,5 @@
-using WhatsApp.Api.Contracts;
+using WhatsApp.Api.Features.Messages.Location;
+using WhatsApp.Api.Features.Messages.Template;
 using static WhatsApp.Tests.Builders.SendMessageRequestBuilder;
 
 namespace WhatsApp.Tests.Unit.Validation;

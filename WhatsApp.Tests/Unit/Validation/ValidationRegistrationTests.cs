@@ -1,8 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using WhatsApp.Api.Contracts;
-using WhatsApp.Api.Validation;
+using WhatsApp.Api.Features.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Tests.Unit.Validation;

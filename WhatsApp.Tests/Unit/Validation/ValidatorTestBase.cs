@@ -1,7 +1,6 @@
 using FluentValidation.Results;
 using Moq;
-using WhatsApp.Api.Contracts;
-using WhatsApp.Api.Validation;
+using WhatsApp.Api.Features.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Tests.Unit.Validation;

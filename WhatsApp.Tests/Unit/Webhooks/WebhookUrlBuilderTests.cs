@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Http;
-using WhatsApp.Api.Webhooks;
+using WhatsApp.Api.Features.PlivoWebhooks;
 
 namespace WhatsApp.Tests.Unit.Webhooks;
 

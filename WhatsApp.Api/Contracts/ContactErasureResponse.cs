@@ -1,4 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-/// <summary>What an erasure request removed: counts of rows whose content was erased just now (0 when already erased).</summary>
-public sealed record ContactErasureResponse(string Contact, int MessagesErased, int WebhookReceiptsErased);

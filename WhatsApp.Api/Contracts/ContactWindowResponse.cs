@@ -1,4 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-/// <summary>Whether free-form (non-template) messages may be sent to a contact now, and until when.</summary>
-public sealed record ContactWindowResponse(string Contact, bool Open, DateTimeOffset? LastInboundAt, DateTimeOffset? ClosesAt);

@@ -1,3 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-public sealed record ConversationResponse(string? Id, string? Origin, DateTimeOffset? ExpiresAt);

@@ -1,4 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-/// <summary>One page of a list. <c>NextCursor</c> is null on the last page; pass it back as <c>cursor</c>.</summary>
-public sealed record PageResponse<T>(IReadOnlyList<T> Items, string? NextCursor);

@@ -1,4 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-/// <summary>The 202 answer to a send request.</summary>
-public sealed record SendMessageResponse(Guid Id, string Status, DateTimeOffset CreatedAt);

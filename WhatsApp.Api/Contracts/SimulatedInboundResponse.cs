@@ -1,4 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-/// <summary>The 202 answer of the simulator's inbound message: what processing it as a webhook did.</summary>
-public sealed record SimulatedInboundResponse(string Outcome);

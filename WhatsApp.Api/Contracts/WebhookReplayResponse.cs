@@ -1,3 +1,0 @@
-namespace WhatsApp.Api.Contracts;
-
-public sealed record WebhookReplayResponse(Guid Id, string Outcome);

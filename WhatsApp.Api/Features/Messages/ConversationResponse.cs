@@ -1,0 +1,3 @@
+namespace WhatsApp.Api.Features.Messages;
+
+public sealed record ConversationResponse(string? Id, string? Origin, DateTimeOffset? ExpiresAt);

@@ -1,9 +1,0 @@
-namespace WhatsApp.Api.Validation;
-
-/// <summary>The <c>interactive.type</c> values Plivo documents.</summary>
-internal static class InteractiveTypes
-{
-    public const string Button = "button";
-    public const string List = "list";
-    public const string CtaUrl = "cta_url";
-}
