@@ -9,8 +9,8 @@ internal sealed class DispatchSignal : IDispatchSignal, IDisposable
 
     /// <summary>
     /// Wakes the loop unless it is already woken: one wake-up is enough. Under load it almost always is, and the
-    /// exception that a full semaphore throws cost 2.7% of the service's CPU at 2,300 sends a second; it remains only
-    /// for two sends racing past the check.
+    /// exception that a full semaphore throws is costly at that rate (bench/README.md); it remains only for two sends
+    /// racing past the check.
     /// </summary>
     public void Notify()
     {

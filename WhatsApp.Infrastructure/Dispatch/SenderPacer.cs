@@ -9,8 +9,8 @@ namespace WhatsApp.Infrastructure.Dispatch;
 /// the (n - limit)-th, which spaces the work evenly at the limit. The send gate: as many permits as the limit, each
 /// held from entry until a second after the request's answer. The provider sees a request somewhere between the two,
 /// so any one-second window there overlaps the holding time of every request it saw, and they cannot be more than
-/// the limit. The benchmark measured the earlier gate (a log of entry times with a 40 ms margin) at 81 in a second:
-/// scheduling between the gate and the wire varies by more than any margin that keeps the rate within 5%.
+/// the limit. An earlier gate (a log of entry times with a margin) let the limit through plus one: scheduling between
+/// the gate and the wire varies by more than any margin small enough to keep the rate near the limit.
 /// </summary>
 internal sealed class SenderPacer(IOptions<DispatchOptions> options, TimeProvider time) : ISenderPacer
 {

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Persistence;
-using WhatsApp.Infrastructure.Persistence.Writes;
 
 namespace WhatsApp.Infrastructure.Dispatch;
 
@@ -47,7 +46,7 @@ internal sealed partial class SharedSenderPacer(
     public async ValueTask WaitAsync(string sender, CancellationToken ct)
     {
         var seconds = 0d;
-        await RunAsync(WriteSql.ReserveSenderSlot, command =>
+        await RunAsync(PacingSql.ReserveSenderSlot, command =>
         {
             command.Parameters.AddWithValue("sender", sender);
             command.Parameters.AddWithValue("interval", ReservationWindow / Limit());
@@ -106,7 +105,7 @@ internal sealed partial class SharedSenderPacer(
     private async Task<(int? Slot, TimeSpan Wait)> TryTakeAsync(string sender, Guid holder, CancellationToken ct)
     {
         (int?, TimeSpan) result = (null, MinPoll);
-        await RunAsync(WriteSql.TakeSendPermit, command =>
+        await RunAsync(PacingSql.TakeSendPermit, command =>
         {
             command.Parameters.AddWithValue("sender", sender);
             command.Parameters.AddWithValue("holder", holder);
@@ -128,7 +127,7 @@ internal sealed partial class SharedSenderPacer(
     {
         try
         {
-            await RunAsync(WriteSql.ReleaseSendPermit, command =>
+            await RunAsync(PacingSql.ReleaseSendPermit, command =>
             {
                 command.Parameters.AddWithValue("sender", sender);
                 command.Parameters.AddWithValue("slot", slot);
