@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
@@ -101,14 +102,16 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>SQLite: one writer, so units share a group commit. PostgreSQL: a transaction per unit, many at once.</summary>
+    /// <summary>SQLite: one writer, so units share a group commit. PostgreSQL: several group commits at once.</summary>
     private static void AddUnitOfWork(IServiceCollection services, DatabaseProvider provider)
     {
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddSingleton<PostgresUnitOfWork>();
+            services.AddSingleton(sp => new PostgresUnitOfWork(
+                sp.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>(), sp.GetRequiredService<ILogger<WriteQueue>>()));
             services.AddSingleton<IUnitOfWork>(sp => sp.GetRequiredService<PostgresUnitOfWork>());
             services.AddSingleton<IWriteBacklog>(sp => sp.GetRequiredService<PostgresUnitOfWork>());
+            services.AddHostedService(sp => sp.GetRequiredService<PostgresUnitOfWork>());
             return;
         }
 

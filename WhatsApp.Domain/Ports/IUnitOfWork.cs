@@ -3,9 +3,8 @@ namespace WhatsApp.Domain.Ports;
 /// <summary>
 /// The one way to write: <c>work</c> runs in one transaction and its result is returned only after the commit.
 /// <para>
-/// The contract. The work may run more than once, each time in a fresh transaction (SQLite commits many callers'
-/// work together and runs a caller's again when a batch-mate failed; PostgreSQL runs it again after a conflict with
-/// another transaction). So it reads what it needs through the context, creates the objects it writes, and changes
+/// The contract. The work may run more than once, each time in a fresh transaction (callers' work is committed
+/// together and a caller's runs again when a batch-mate failed, or after a conflict with another transaction). So it reads what it needs through the context, creates the objects it writes, and changes
 /// nothing outside: no captured state, no I/O, no metrics; act on its returned value instead. A "no" (a duplicate, a
 /// replayed nonce, a lost lease) is a returned value. An exception rolls back this work alone and reaches the caller.
 /// </para>

@@ -1,47 +1,44 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
-/// The unit of work on PostgreSQL: an ordinary transaction of its own per caller, many at once (the server orders
-/// them with row locks, <c>ON CONFLICT</c> and <c>SKIP LOCKED</c>). A conflict with another transaction (a deadlock,
-/// a unique key taken meanwhile, a row created meanwhile) rolls the work back and runs it again, at most three times.
-/// Statements are prepared once per pooled connection (Npgsql keeps them across uses).
+/// The unit of work on PostgreSQL: several group commits at once, each a <see cref="WriteQueue"/> with a connection
+/// and a transaction of its own, units handed to them in turn. The server keeps them apart as it keeps any concurrent
+/// transactions apart (row locks, <c>ON CONFLICT</c>, <c>SKIP LOCKED</c>); a unit that meets another writer's key or
+/// deadlocks with it runs again. Each batch commits once, so a commit's wait for the disk is shared by its units.
 /// </summary>
-internal sealed class PostgresUnitOfWork(IDbContextFactory<WhatsAppDbContext> contexts) : IUnitOfWork, IWriteBacklog
+internal sealed class PostgresUnitOfWork : IUnitOfWork, IWriteBacklog, IHostedService, IDisposable
 {
-    private const int MaxRuns = 3;
-    private int _inFlight;
+    private readonly WriteQueue[] _writers;
+    private int _next;
 
-    /// <summary>Units running now.</summary>
-    public int Pending => Volatile.Read(ref _inFlight);
-
-    public async Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct)
+    public PostgresUnitOfWork(IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger, int writers = DefaultWriters)
     {
-        ArgumentNullException.ThrowIfNull(work);
-        Interlocked.Increment(ref _inFlight);
-        try
+        _writers = Enumerable.Range(0, writers).Select(_ => new WriteQueue(contexts, logger)).ToArray();
+    }
+
+    public const int DefaultWriters = 4;
+
+    public int Pending => _writers.Sum(w => w.Pending);
+
+    public Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        _writers[(int)((uint)Interlocked.Increment(ref _next) % (uint)_writers.Length)].ExecuteAsync(work, ct);
+
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_writers.Select(w => w.StartAsync(cancellationToken)));
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        Task.WhenAll(_writers.Select(w => w.StopAsync(cancellationToken)));
+
+    public void Dispose()
+    {
+        foreach (var writer in _writers)
         {
-            for (var run = 1; ; run++)
-            {
-                await using var session = await WriteSession.OpenAsync(contexts, ct);
-                await session.BeginAsync(ct);
-                try
-                {
-                    var result = await work(new WriteContext(session), ct);
-                    await session.CommitAsync(ct);
-                    return result;
-                }
-                catch (Exception ex) when (run < MaxRuns && DatabaseErrors.IsConflictWithAnotherWriter(ex))
-                {
-                    await session.RollbackAsync();
-                }
-            }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
+            writer.Dispose();
         }
     }
 }

@@ -27,11 +27,25 @@ internal sealed partial class WriteContext
     public async Task<bool> TryAddStatusReportAsync(MessageStatusEvent report, CancellationToken ct) =>
         await session.InsertAsync(report, null, ct) > 0;
 
-    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct) =>
-        await Db.StatusEvents.AsNoTracking()
+    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct)
+    {
+        // Almost always none (every send's outcome asks): one prepared lookup then, not a query through EF.
+        await using (var reader = await session.Sql<MessageStatusEvent>(WriteSql.HasWaitingReports)
+            .Set("@provider_id", nameof(MessageStatusEvent.ProviderMessageId), providerMessageId)
+            .Set("@false", nameof(MessageStatusEvent.Applied), false)
+            .ReadAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct))
+            {
+                return [];
+            }
+        }
+
+        return await Db.StatusEvents.AsNoTracking()
             .Where(e => e.ProviderMessageId == providerMessageId && !e.Applied)
             .OrderBy(e => e.ReceivedAt)
             .ToListAsync(ct);
+    }
 
     public Task MarkAppliedAsync(IReadOnlyList<MessageStatusEvent> reports, Guid messageId, CancellationToken ct)
     {

@@ -18,10 +18,7 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
 
     private WhatsAppDbContext Db => session.Db;
 
-    public async Task<Contact?> FindContactAsync(string number, CancellationToken ct) =>
-        session.IsPostgres
-            ? await Db.Contacts.FromSql($"""SELECT * FROM "Contacts" WHERE "Number" = {number} FOR UPDATE""").AsNoTracking().FirstOrDefaultAsync(ct)
-            : await Db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.Number == number, ct);
+    public Task<Contact?> FindContactAsync(string number, CancellationToken ct) => session.FindAsync<Contact>(number, forUpdate: true, ct);
 
     public async Task AddContactAsync(Contact contact, CancellationToken ct)
     {

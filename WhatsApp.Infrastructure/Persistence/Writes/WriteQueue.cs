@@ -7,8 +7,8 @@ using WhatsApp.Domain.Ports;
 namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
-/// The unit of work as group commit. SQLite has one writer at a time, and many small transactions each wait for the
-/// lock and for their own fsync. Here one loop takes every unit waiting, runs them inside one transaction, commits
+/// The unit of work as group commit (SQLite's; PostgreSQL runs several, <see cref="PostgresUnitOfWork"/>). SQLite has
+/// one writer at a time, and many small transactions each wait for the lock and for their own fsync. Here one loop takes every unit waiting, runs them inside one transaction, commits
 /// once, and only then completes the callers, so nothing is acknowledged before it is durable. A batch first runs
 /// without savepoints; if a unit fails, the batch is undone whole and runs again with each unit in its own savepoint,
 /// so a failed unit rolls back alone (this is why a unit's work may run more than once). A failed commit fails the

@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace WhatsApp.Infrastructure.Persistence.Writes;
@@ -12,9 +14,11 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 internal sealed class WriteSession : IAsyncDisposable
 {
     private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
-    private readonly Dictionary<(Type, string), (RelationalTypeMapping Mapping, bool Nullable)> _mappings = [];
     private readonly Dictionary<(DbCommand, string), DbParameter> _parameters = [];
-    private readonly Dictionary<(Type, string?), RowInsert> _inserts = [];
+    // Built once per model (every context of a provider shares one) and entity, for every session and thread.
+    private static readonly ConcurrentDictionary<(IModel, Type, string?), RowInsert> Inserts = new();
+    private static readonly ConcurrentDictionary<(IModel, Type, bool), RowRead> Reads = new();
+    private static readonly ConcurrentDictionary<(IModel, Type, string), (RelationalTypeMapping Mapping, bool Nullable)> Mappings = new();
     private readonly HashSet<DbCommand> _prepared = [];
     private readonly bool _postgres;
     private IDbContextTransaction? _transaction;
@@ -93,11 +97,7 @@ internal sealed class WriteSession : IAsyncDisposable
     public DbCommand InsertCommand<T>(T entity, string? onConflict, params ReadOnlySpan<(string Property, object? Value)> shadowValues)
         where T : class
     {
-        if (!_inserts.TryGetValue((typeof(T), onConflict), out var insert))
-        {
-            insert = RowInsert.For(Db, typeof(T), onConflict);
-            _inserts.Add((typeof(T), onConflict), insert);
-        }
+        var insert = Inserts.GetOrAdd((Db.Model, typeof(T), onConflict), static (key, db) => RowInsert.For(db, key.Item2, key.Item3), Db);
 
         var command = Command(insert.Sql);
         insert.Bind(this, command, entity, shadowValues);
@@ -105,6 +105,19 @@ internal sealed class WriteSession : IAsyncDisposable
     }
 
     public async Task<int> ExecuteAsync(DbCommand command, CancellationToken ct) => await (await PreparedAsync(command, ct)).ExecuteNonQueryAsync(ct);
+
+    /// <summary>The <typeparamref name="T"/> whose primary key is <paramref name="key"/> (<see cref="RowRead"/>); on PostgreSQL locked for this transaction when <paramref name="forUpdate"/>.</summary>
+    public async Task<T?> FindAsync<T>(object key, bool forUpdate, CancellationToken ct)
+        where T : class
+    {
+        forUpdate &= _postgres;
+        var read = Reads.GetOrAdd((Db.Model, typeof(T), forUpdate), static (key, db) => RowRead.For(db, key.Item2, key.Item3), Db);
+
+        var command = Command(read.Sql);
+        Bind<T>(command, RowRead.KeyParameter, read.KeyProperty, key);
+        await using var reader = await (await PreparedAsync(command, ct)).ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? (T)read.Materialize(reader) : null;
+    }
 
     /// <summary>The command for <paramref name="sql"/> in the open transaction, with no parameters bound yet.</summary>
     public DbCommand Command(string sql)
@@ -142,15 +155,12 @@ internal sealed class WriteSession : IAsyncDisposable
     /// <summary>Adds <paramref name="value"/> as EF Core would bind <typeparamref name="T"/>.<paramref name="property"/>.</summary>
     public void Bind<T>(DbCommand command, string name, string property, object? value)
     {
-        var key = (typeof(T), property);
-        if (!_mappings.TryGetValue(key, out var mapping))
+        var mapping = Mappings.GetOrAdd((Db.Model, typeof(T), property), static key =>
         {
-            var entity = Db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped.");
-            var found = entity.FindProperty(property) ?? throw new InvalidOperationException($"{typeof(T).Name}.{property} is not mapped.");
-            mapping = (found.GetRelationalTypeMapping(), found.IsNullable);
-            _mappings.Add(key, mapping);
-        }
-
+            var entity = key.Item1.FindEntityType(key.Item2) ?? throw new InvalidOperationException($"{key.Item2.Name} is not mapped.");
+            var found = entity.FindProperty(key.Item3) ?? throw new InvalidOperationException($"{key.Item2.Name}.{key.Item3} is not mapped.");
+            return (found.GetRelationalTypeMapping(), found.IsNullable);
+        });
         AddParameter(command, name, mapping.Mapping, mapping.Nullable, value);
     }
 

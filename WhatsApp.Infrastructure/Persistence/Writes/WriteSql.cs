@@ -36,6 +36,10 @@ internal static class WriteSql
             AND NOT EXISTS (SELECT 1 FROM "Messages" AS "Holder" WHERE "Holder"."ProviderMessageId" = @provider_id)
         """;
 
+    /// <summary>Whether a provider id has status reports waiting to be weighed.</summary>
+    public const string HasWaitingReports =
+        """SELECT 1 FROM "MessageStatusEvents" WHERE "ProviderMessageId" = @provider_id AND "Applied" = @false LIMIT 1""";
+
     /// <summary>Marks a claimed message as being sent, if this dispatcher still holds it.</summary>
     public const string StartSending =
         """

@@ -38,8 +38,10 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
     /// <summary>The group-commit writer, running while the database lives (SQLite's unit of work).</summary>
     public WriteQueue Writes { get; private set; } = null!;
 
-    /// <summary>The unit of work the stores write through, as production picks it: the group commit on SQLite, a transaction per unit on PostgreSQL.</summary>
-    public IUnitOfWork UnitOfWork => _postgres is null ? Writes : new PostgresUnitOfWork(this);
+    /// <summary>The unit of work the stores write through, as production picks it: one group commit on SQLite, several on PostgreSQL.</summary>
+    public IUnitOfWork UnitOfWork { get; private set; } = null!;
+
+    private PostgresUnitOfWork? _postgresWrites;
 
     public static async Task<TestDatabase> CreateAsync()
     {
@@ -53,6 +55,13 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
 
         database.Writes = new WriteQueue(database, NullLogger<WriteQueue>.Instance);
         await database.Writes.StartAsync(default);
+        database.UnitOfWork = database.Writes;
+        if (database._postgres is not null)
+        {
+            database._postgresWrites = new PostgresUnitOfWork(database, NullLogger<WriteQueue>.Instance);
+            await database._postgresWrites.StartAsync(default);
+            database.UnitOfWork = database._postgresWrites;
+        }
         return database;
     }
 
@@ -72,6 +81,11 @@ internal sealed class TestDatabase : IDbContextFactory<WhatsAppDbContext>, IAsyn
     public async ValueTask DisposeAsync()
     {
         await Writes.StopAsync(default);
+        if (_postgresWrites is not null)
+        {
+            await _postgresWrites.StopAsync(default);
+            _postgresWrites.Dispose();
+        }
         if (_postgres is not null)
         {
             TestPostgres.DropDatabase(_postgres);
