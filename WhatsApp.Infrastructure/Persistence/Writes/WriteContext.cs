@@ -3,6 +3,7 @@ using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Infrastructure.Persistence.Configurations;
+using WhatsApp.Infrastructure.Privacy;
 
 namespace WhatsApp.Infrastructure.Persistence.Writes;
 
@@ -24,7 +25,7 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
     {
         if (await session.InsertAsync(contact, null, ct) == 0)
         {
-            throw new ConcurrentWriteException($"Contact {ContactMaskOf(contact.Number)} was created by another writer.");
+            throw new ConcurrentWriteException($"Contact {ContactMask.Mask(contact.Number)} was created by another writer.");
         }
     }
 
@@ -75,8 +76,6 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
             .Set("@provider_id", nameof(Message.ProviderMessageId), providerMessageId)
             .Set("@outbound", nameof(Message.Direction), MessageDirection.Outbound)
             .ExecuteAsync(ct);
-
-    private static string ContactMaskOf(string number) => number.Length > 4 ? "…" + number[^4..] : number;
 }
 
 /// <summary>Another writer's transaction made this work's premise false (a row it found missing now exists): run it again.</summary>

@@ -8,8 +8,8 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 
 /// <summary>
 /// The unit of work as group commit (SQLite's; PostgreSQL runs several, <see cref="PostgresUnitOfWork"/>). SQLite has
-/// one writer at a time, and many small transactions each wait for the lock and for their own fsync. Here one loop takes every unit waiting, runs them inside one transaction, commits
-/// once, and only then completes the callers, so nothing is acknowledged before it is durable. A batch first runs
+/// one writer at a time, and many small transactions each wait for the lock and for their own fsync. Here one loop
+/// takes every unit waiting, runs them inside one transaction, commits once, and only then completes the callers, so nothing is acknowledged before it is durable. A batch first runs
 /// without savepoints; if a unit fails, the batch is undone whole and runs again with each unit in its own savepoint,
 /// so a failed unit rolls back alone (this is why a unit's work may run more than once). A failed commit fails the
 /// whole batch. The loop keeps one connection and its prepared commands (<see cref="WriteSession"/>) open across
@@ -32,7 +32,8 @@ internal sealed partial class WriteQueue(
 
     /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
     public int Pending => Volatile.Read(ref _pending);
-    private WriteSession? _session;
+
+    // The writes over the open connection (its WriteSession); null before the first batch and after a failure.
     private WriteContext? _context;
 
     private interface IWork
@@ -221,16 +222,16 @@ internal sealed partial class WriteQueue(
         var failures = new Dictionary<IWork, Exception>();
         try
         {
-            var session = await BeginBatchAsync();
+            var context = await BeginBatchAsync();
             foreach (var work in batch)
             {
-                if (await RunOneAsync(session, _context!, work) is { } failure)
+                if (await RunOneAsync(context, work) is { } failure)
                 {
                     failures[work] = failure;
                 }
             }
 
-            await session.CommitAsync(CancellationToken.None);
+            await context.Session.CommitAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -259,26 +260,26 @@ internal sealed partial class WriteQueue(
     /// </summary>
     private async Task<bool> TryRunWithoutSavepointsAsync(List<IWork> batch)
     {
-        WriteSession session;
+        WriteContext context;
         try
         {
-            session = await BeginBatchAsync();
+            context = await BeginBatchAsync();
             foreach (var work in batch)
             {
                 try
                 {
-                    await work.RunAsync(_context!, CancellationToken.None);
+                    await work.RunAsync(context, CancellationToken.None);
                 }
                 finally
                 {
-                    session.Db.ChangeTracker.Clear();
+                    context.Session.Db.ChangeTracker.Clear();
                 }
             }
         }
         catch (Exception ex)
         {
             LogRetryWithSavepoints(ex.GetType().Name, batch.Count);
-            if (_session is { } open)
+            if (_context?.Session is { } open)
             {
                 try
                 {
@@ -296,7 +297,7 @@ internal sealed partial class WriteQueue(
 
         try
         {
-            await session.CommitAsync(CancellationToken.None);
+            await context.Session.CommitAsync(CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -308,17 +309,11 @@ internal sealed partial class WriteQueue(
         return true;
     }
 
-    private async Task<WriteSession> BeginBatchAsync()
+    private async Task<WriteContext> BeginBatchAsync()
     {
-        if (_session is null)
-        {
-            _session = await WriteSession.OpenAsync(contexts, CancellationToken.None);
-            _context = new WriteContext(_session);
-        }
-
-        var session = _session;
-        await session.BeginAsync(CancellationToken.None);
-        return session;
+        _context ??= new WriteContext(await WriteSession.OpenAsync(contexts, CancellationToken.None));
+        await _context.Session.BeginAsync(CancellationToken.None);
+        return _context;
     }
 
     private async Task FailBatchAsync(List<IWork> batch, Exception ex)
@@ -330,8 +325,9 @@ internal sealed partial class WriteQueue(
         batch.ForEach(w => w.Fail(ex));
     }
 
-    private static async Task<Exception?> RunOneAsync(WriteSession session, WriteContext context, IWork work)
+    private static async Task<Exception?> RunOneAsync(WriteContext context, IWork work)
     {
+        var session = context.Session;
         for (var attempt = 1; ; attempt++)
         {
             await session.SavepointAsync(Savepoint);
@@ -362,9 +358,8 @@ internal sealed partial class WriteQueue(
 
     private async Task CloseSessionAsync()
     {
-        if (_session is { } session)
+        if (_context?.Session is { } session)
         {
-            _session = null;
             _context = null;
             try
             {
