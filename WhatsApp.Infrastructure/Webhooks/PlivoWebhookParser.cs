@@ -10,10 +10,6 @@ namespace WhatsApp.Infrastructure.Webhooks;
 /// </summary>
 internal static class PlivoWebhookParser
 {
-    public const string InboundKind = ReadWebhook.InboundKind;
-    public const string StatusKind = ReadWebhook.StatusKind;
-    public const string UnknownKind = ReadWebhook.UnknownKind;
-
     /// <summary>The reason recorded for Plivo's <c>rejected</c> status, which is stored as <c>failed</c>.</summary>
     public const string RejectedReason = "Plivo status: rejected";
 
@@ -22,10 +18,10 @@ internal static class PlivoWebhookParser
         ArgumentNullException.ThrowIfNull(fields);
         if (fields.Get("Status") is not null)
         {
-            return StatusKind;
+            return ReadWebhook.StatusKind;
         }
 
-        return fields.Get("From") is not null && fields.Get("MessageUUID") is not null ? InboundKind : UnknownKind;
+        return fields.Get("From") is not null && fields.Get("MessageUUID") is not null ? ReadWebhook.InboundKind : ReadWebhook.UnknownKind;
     }
 
     public static StatusReport ParseStatus(PlivoFields fields)
