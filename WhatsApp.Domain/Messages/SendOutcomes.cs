@@ -23,7 +23,8 @@ public static class SendOutcomes
             await Conversations.CountFailureAsync(writes, message.Contact, ct);
         }
 
-        if (message.ProviderMessageId is { } providerMessageId)
+        // Plivo can report before the answer stores its id; almost always nothing waits, and then nothing else is read.
+        if (message.ProviderMessageId is { } providerMessageId && await writes.HasWaitingReportsAsync(providerMessageId, ct))
         {
             await StatusReports.ApplyWaitingAsync(writes, providerMessageId, now, ct);
         }

@@ -46,8 +46,6 @@ public static class StatusReports
     public static async Task ApplyWaitingAsync(IWriteContext writes, string providerMessageId, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(writes);
-
-        // Almost always none (a send's answer usually comes first), and then nothing else is read.
         var waiting = await writes.WaitingReportsAsync(providerMessageId, ct);
         if (waiting.Count == 0 || await writes.FindOutboundAsync(providerMessageId, ct) is not { } message)
         {

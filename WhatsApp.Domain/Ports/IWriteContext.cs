@@ -48,6 +48,9 @@ public interface IStatusReportWrites
     /// <summary>False when the same report (provider id, status, sequence) is stored already.</summary>
     Task<bool> TryAddStatusReportAsync(MessageStatusEvent report, CancellationToken ct);
 
+    /// <summary>Whether <paramref name="providerMessageId"/> has reports not yet weighed: one cheap lookup, almost always no.</summary>
+    Task<bool> HasWaitingReportsAsync(string providerMessageId, CancellationToken ct);
+
     /// <summary>The reports of <paramref name="providerMessageId"/> not yet weighed, oldest first.</summary>
     Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct);
 

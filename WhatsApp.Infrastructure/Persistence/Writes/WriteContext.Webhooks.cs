@@ -27,25 +27,21 @@ internal sealed partial class WriteContext
     public async Task<bool> TryAddStatusReportAsync(MessageStatusEvent report, CancellationToken ct) =>
         await session.InsertAsync(report, null, ct) > 0;
 
-    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct)
+    public async Task<bool> HasWaitingReportsAsync(string providerMessageId, CancellationToken ct)
     {
-        // Almost always none (every send's outcome asks): one prepared lookup then, not a query through EF.
-        await using (var reader = await session.Sql<MessageStatusEvent>(WriteSql.HasWaitingReports)
+        // Every send's outcome asks: a prepared lookup, not a query through EF.
+        await using var reader = await session.Sql<MessageStatusEvent>(WriteSql.HasWaitingReports)
             .Set("@provider_id", nameof(MessageStatusEvent.ProviderMessageId), providerMessageId)
             .Set("@false", nameof(MessageStatusEvent.Applied), false)
-            .ReadAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct))
-            {
-                return [];
-            }
-        }
+            .ReadAsync(ct);
+        return await reader.ReadAsync(ct);
+    }
 
-        return await Db.StatusEvents.AsNoTracking()
+    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct) =>
+        await Db.StatusEvents.AsNoTracking()
             .Where(e => e.ProviderMessageId == providerMessageId && !e.Applied)
             .OrderBy(e => e.ReceivedAt)
             .ToListAsync(ct);
-    }
 
     public Task MarkAppliedAsync(IReadOnlyList<MessageStatusEvent> reports, Guid messageId, CancellationToken ct)
     {
