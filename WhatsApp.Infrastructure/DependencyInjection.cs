@@ -55,8 +55,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => new GatewayMetrics(
             sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>(),
             sp.GetRequiredService<IWriteBacklog>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<MessageRepository>();
-        services.AddSingleton<IMessageRepository>(sp => new MeteredMessageRepository(sp.GetRequiredService<MessageRepository>(), sp.GetRequiredService<GatewayMetrics>()));
+        services.AddSingleton<IMessageRepository, MessageRepository>();
         services.AddSingleton<IIdempotencyStore, IdempotencyStore>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<IOutbox>(sp => new MeteredOutbox(sp.GetRequiredService<OutboxStore>(), sp.GetRequiredService<GatewayMetrics>()));
@@ -79,7 +78,7 @@ public static class DependencyInjection
 
         services.AddSingleton<ISenderDirectory, SenderDirectory>();
         services.AddSingleton<DispatchSignal>();
-        services.AddSingleton<IDispatchSignal>(sp => sp.GetRequiredService<DispatchSignal>());
+        services.AddSingleton<IDispatchSignal>(sp => new MeteredDispatchSignal(sp.GetRequiredService<DispatchSignal>(), sp.GetRequiredService<GatewayMetrics>()));
         services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
         services.AddScoped<MessageSendingService>();
         services.AddScoped<MessageResendingService>();

@@ -1,7 +1,9 @@
+using WhatsApp.Domain.Messages;
+
 namespace WhatsApp.Domain.Ports;
 
-/// <summary>Wakes the dispatcher when new work is stored, so it need not wait for its next poll.</summary>
+/// <summary>Told of each message stored for sending, after its commit: wakes the dispatcher, so it need not wait for its next poll.</summary>
 public interface IDispatchSignal
 {
-    void Notify();
+    void Notify(Message stored);
 }

@@ -1,6 +1,6 @@
 namespace WhatsApp.Domain.Ports;
 
-/// <summary>Looks up idempotency keys. Records are written with the message by <see cref="IMessageRepository.AddAsync"/>.</summary>
+/// <summary>Looks up idempotency keys. Records are written with the message (<see cref="Services.NewMessages.StoreSendAsync"/>).</summary>
 public interface IIdempotencyStore
 {
     Task<IdempotencyRecord?> FindAsync(string clientName, string key, CancellationToken ct);

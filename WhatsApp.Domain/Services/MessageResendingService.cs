@@ -11,6 +11,7 @@ namespace WhatsApp.Domain.Services;
 /// at most once per message, even for concurrent requests: a resend that fails too is resent in turn.
 /// </summary>
 public sealed class MessageResendingService(
+    IUnitOfWork unitOfWork,
     IMessageRepository messages,
     IDispatchSignal dispatchSignal,
     IContactRepository contacts,
@@ -49,7 +50,7 @@ public sealed class MessageResendingService(
             resend.FlagOutsideWindow();
         }
 
-        if (!await messages.TryAddResendAsync(resend, ct))
+        if (!await unitOfWork.ExecuteAsync((writes, token) => NewMessages.StoreResendAsync(writes, resend, token), ct))
         {
             // Not stored: resent by someone else meanwhile, or else the contact was erased meanwhile.
             var earlier = await messages.FindResendOfAsync(id, ct);
@@ -58,7 +59,7 @@ public sealed class MessageResendingService(
                 : new ConflictException($"Message {id} was already resent as {earlier.Id}; resend that one if it fails too.");
         }
 
-        dispatchSignal.Notify();
+        dispatchSignal.Notify(resend);
         return resend;
     }
 

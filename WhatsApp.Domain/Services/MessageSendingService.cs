@@ -6,6 +6,7 @@ namespace WhatsApp.Domain.Services;
 
 /// <summary>Accepts send requests: stores them as queued outbound messages, once per idempotency key.</summary>
 public sealed class MessageSendingService(
+    IUnitOfWork unitOfWork,
     IMessageRepository messages,
     IIdempotencyStore idempotency,
     IDispatchSignal dispatchSignal,
@@ -36,18 +37,14 @@ public sealed class MessageSendingService(
         var record = command.IdempotencyKey is null
             ? null
             : new IdempotencyRecord(command.ClientName, command.IdempotencyKey, command.RequestFingerprint ?? string.Empty, message.Id, now);
-        try
-        {
-            await messages.AddAsync(message, record, ct);
-        }
-        catch (DuplicateIdempotencyKeyException)
+        if (!await unitOfWork.ExecuteAsync((writes, token) => NewMessages.StoreSendAsync(writes, message, record, token), ct))
         {
             // A concurrent request with the same key won the race; answer as it did.
             return await FindReplayAsync(command, command.IdempotencyKey!, ct)
                 ?? throw new InvalidOperationException("Idempotency record vanished after a key conflict.");
         }
 
-        dispatchSignal.Notify();
+        dispatchSignal.Notify(message);
         return new AcceptedMessage(message, Replayed: false);
     }
 

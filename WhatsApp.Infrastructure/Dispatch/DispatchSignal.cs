@@ -1,3 +1,4 @@
+using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Dispatch;
@@ -12,7 +13,7 @@ internal sealed class DispatchSignal : IDispatchSignal, IDisposable
     /// exception that a full semaphore throws is costly at that rate (bench/README.md); it remains only for two sends
     /// racing past the check.
     /// </summary>
-    public void Notify()
+    public void Notify(Message stored)
     {
         if (_signal.CurrentCount > 0)
         {

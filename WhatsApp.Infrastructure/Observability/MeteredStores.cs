@@ -3,32 +3,14 @@ using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Infrastructure.Observability;
 
-/// <summary>Counts accepted messages once they are stored.</summary>
-internal sealed class MeteredMessageRepository(IMessageRepository inner, GatewayMetrics metrics) : IMessageRepository
+/// <summary>Counts each message accepted for sending, once it is stored.</summary>
+internal sealed class MeteredDispatchSignal(IDispatchSignal inner, GatewayMetrics metrics) : IDispatchSignal
 {
-    public async Task AddAsync(Message message, IdempotencyRecord? idempotency, CancellationToken ct)
+    public void Notify(Message stored)
     {
-        await inner.AddAsync(message, idempotency, ct);
-        metrics.Accepted(message);
+        metrics.Accepted(stored);
+        inner.Notify(stored);
     }
-
-    public Task<Message?> FindAsync(Guid id, CancellationToken ct) => inner.FindAsync(id, ct);
-
-    public async Task<bool> TryAddResendAsync(Message resend, CancellationToken ct)
-    {
-        var added = await inner.TryAddResendAsync(resend, ct);
-        if (added)
-        {
-            metrics.Accepted(resend);
-        }
-
-        return added;
-    }
-
-    public Task<Message?> FindResendOfAsync(Guid originalId, CancellationToken ct) => inner.FindResendOfAsync(originalId, ct);
-
-    public Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct) =>
-        inner.GetStatusHistoryAsync(messageId, ct);
 }
 
 /// <summary>Counts each stored attempt outcome, and the messages a dead dispatcher left in flight.</summary>

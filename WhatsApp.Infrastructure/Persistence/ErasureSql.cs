@@ -5,7 +5,7 @@ using WhatsApp.Infrastructure.Persistence.Configurations;
 namespace WhatsApp.Infrastructure.Persistence;
 
 /// <summary>
-/// The raw SQL of <see cref="ContentEraser"/>, once per provider, built from the column classifications
+/// The raw SQL of erasure (<see cref="Writes.WriteContext"/>), once per provider, built from the column classifications
 /// (<see cref="MessageColumns"/>, <see cref="WebhookReceiptColumns"/>), so a column classified as content is erased
 /// without another edit: which rows still hold content, and one UPDATE per table that erases it. Keeping an inbound
 /// message's content type and context id while erasing the rest of its JSON needs each database's own JSON functions.

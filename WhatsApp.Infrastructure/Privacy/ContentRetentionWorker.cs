@@ -1,13 +1,13 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 
 namespace WhatsApp.Infrastructure.Privacy;
 
 /// <summary>Erases content older than <see cref="PrivacyOptions.RetentionDays"/> every hour; idle when retention is off.</summary>
 internal sealed partial class ContentRetentionWorker(
-    IContentEraser eraser,
+    ContentErasure erasure,
     IOptions<PrivacyOptions> options,
     TimeProvider time,
     ILogger<ContentRetentionWorker> logger) : BackgroundService
@@ -27,7 +27,7 @@ internal sealed partial class ContentRetentionWorker(
         {
             try
             {
-                var erased = await eraser.EraseOlderThanAsync(time.GetUtcNow() - retention, stoppingToken);
+                var erased = await erasure.EraseOlderThanAsync(time.GetUtcNow() - retention, stoppingToken);
                 if (erased != ErasureResult.None)
                 {
                     LogErased(erased.Messages, erased.WebhookReceipts, options.Value.RetentionDays);

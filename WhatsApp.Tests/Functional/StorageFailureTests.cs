@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Tests.Functional;
@@ -15,11 +14,11 @@ public sealed class StorageFailureTests
     [Test]
     public async Task Send_WhenTheDatabaseRefusesTheWrite_Returns503ProblemWithRetryAfter()
     {
-        var repository = new Mock<IMessageRepository>();
-        repository.Setup(r => r.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()))
+        var unitOfWork = new Mock<IUnitOfWork>();
+        unitOfWork.Setup(u => u.ExecuteAsync(It.IsAny<Func<IWriteContext, CancellationToken, Task<bool>>>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new SqliteException("attempt to write a readonly database", 8));
         await using var factory = new WhatsAppApiFactory();
-        await using var failing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(repository.Object)));
+        await using var failing = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(unitOfWork.Object)));
         using var client = failing.CreateClient();
         client.DefaultRequestHeaders.Add("X-Api-Key", TestApiKeys.Sender);
 

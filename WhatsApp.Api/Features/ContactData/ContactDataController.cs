@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using WhatsApp.Api.Auth;
 using WhatsApp.Api.Validation;
-using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 
 namespace WhatsApp.Api.Features.ContactData;
 
@@ -10,7 +10,7 @@ namespace WhatsApp.Api.Features.ContactData;
 [ApiController]
 [Route("api/contacts")]
 [Authorize(Policy = Policies.Admin)]
-public sealed class ContactDataController(IContentEraser eraser) : ControllerBase
+public sealed class ContactDataController(ContentErasure erasure) : ControllerBase
 {
     /// <summary>
     /// Erases what the contact and we wrote (bodies, media links, templates, interactive and location payloads, raw
@@ -22,7 +22,7 @@ public sealed class ContactDataController(IContentEraser eraser) : ControllerBas
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<ContactErasureResponse>> Erase([E164] string contact, CancellationToken ct)
     {
-        var erased = await eraser.EraseContactAsync(contact, ct);
+        var erased = await erasure.EraseContactAsync(contact, ct);
         return new ContactErasureResponse(contact, erased.Messages, erased.WebhookReceipts);
     }
 }

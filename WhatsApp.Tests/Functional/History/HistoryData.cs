@@ -5,11 +5,12 @@ using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Simulator;
+using WhatsApp.Tests.Builders;
 
 namespace WhatsApp.Tests.Functional.History;
 
 /// <summary>
-/// Generated history written through the app's own write paths (the repository for outbound messages, the webhook
+/// Generated history written through the app's own write paths (the send use case's store for outbound messages, the webhook
 /// inbox for inbound ones), so conversation summaries are what production would hold.
 /// </summary>
 internal sealed class HistoryData(IServiceProvider services)
@@ -51,7 +52,7 @@ internal sealed class HistoryData(IServiceProvider services)
                 break;
         }
 
-        await services.GetRequiredService<IMessageRepository>().AddAsync(message, null, default);
+        await services.GetRequiredService<IUnitOfWork>().StoreSendAsync(message);
         Ids.Add(message.Id);
         return message.Id;
     }

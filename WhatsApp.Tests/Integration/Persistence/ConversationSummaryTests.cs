@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Tests.Builders;
 using WhatsApp.Tests.Databases;
 
@@ -30,12 +29,11 @@ public sealed class ConversationSummaryTests : DatabaseFixture
             Inbound(contact, "+14155550100", T0.AddMinutes(1).AddTicks(SubMicrosecondTicks)),
             Outbound(contact, "+14155550101", T0.AddMinutes(1).AddTicks(1234560)),
         };
-        var repository = new MessageRepository(Database, Database.UnitOfWork);
 
         Contact? expected = null;
         foreach (var message in messages)
         {
-            await repository.AddAsync(message, null, default);
+            await Database.UnitOfWork.StoreSendAsync(message);
             expected ??= Contact.For(message);
             expected.Record(message);
 
@@ -47,10 +45,9 @@ public sealed class ConversationSummaryTests : DatabaseFixture
     [Test]
     public async Task Add_TwoContactsInOneBatch_EachSummaryCountsOnlyItsOwnMessages()
     {
-        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var writes = Enumerable.Range(0, 40)
             .Select(i => i % 2 == 0 ? Outbound("+14155552671", "+14155550100", T0.AddSeconds(i)) : Inbound("+14155552672", "+14155550100", T0.AddSeconds(i)))
-            .Select(m => repository.AddAsync(m, null, default));
+            .Select(m => Database.UnitOfWork.StoreSendAsync(m));
 
         await Task.WhenAll(writes);
 

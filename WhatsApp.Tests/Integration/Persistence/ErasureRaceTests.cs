@@ -1,15 +1,14 @@
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using WhatsApp.Domain.Services;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
-using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
-
 using WhatsApp.Tests.Builders;
+using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -30,7 +29,7 @@ public sealed class ErasureRaceTests
         var time = new FakeTimeProvider(Start);
         var message = Queued(Contact, Start);
         await SaveAsync(database, message);
-        var eraser = new ContentEraser(database, NullLogger<ContentEraser>.Instance);
+        var eraser = new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>());
         var sent = new List<MessageContent>();
         var provider = new Mock<IMessagingProvider>();
         provider.Setup(p => p.SendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()))

@@ -3,6 +3,7 @@ using WhatsApp.Domain.Ports;
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Tests.Integration.Seed;
+using WhatsApp.Tests.Builders;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -14,7 +15,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
     [Test]
     public async Task Add_TemplateAndInteractiveContent_RoundTripsThroughJsonColumns()
     {
-        var repository = new MessageRepository(Database, Database.UnitOfWork);
+        var repository = new MessageRepository(Database);
         var template = new TemplateContent("order_update", "en_US",
         [
             new TemplateComponent("body", null, null, [new TemplateParameter("text", Text: "A-1042")]),
@@ -24,7 +25,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
         var message = Message.CreateOutbound(Guid.CreateVersion7(Now), "+14155550100", "+14155552671", MessageType.Template,
             new MessageContent(Template: template), "tests", Now);
 
-        await repository.AddAsync(message, null, default);
+        await Database.UnitOfWork.StoreSendAsync(message);
         var loaded = await repository.FindAsync(message.Id, default);
 
         Assert.That(loaded, Is.Not.Null);
@@ -49,7 +50,7 @@ public sealed class MessageRepositoryTests : DatabaseFixture
         var viaRepository = Create(Guid.CreateVersion7(Now));
         var viaEf = Create(Guid.CreateVersion7(Now.AddSeconds(1)));
 
-        await new MessageRepository(Database, Database.UnitOfWork).AddAsync(viaRepository, null, default);
+        await Database.UnitOfWork.StoreSendAsync(viaRepository);
         await using (var db = Database.CreateDbContext())
         {
             db.Messages.Add(viaEf);
@@ -73,27 +74,25 @@ public sealed class MessageRepositoryTests : DatabaseFixture
     }
 
     [Test]
-    public async Task Add_SameIdempotencyKeyTwice_ThrowsDuplicateAndKeepsOnlyTheFirstMessage()
+    public async Task StoreSend_SameIdempotencyKeyTwice_RefusesTheSecondAndKeepsOnlyTheFirstMessage()
     {
-        var repository = new MessageRepository(Database, Database.UnitOfWork);
+        var repository = new MessageRepository(Database);
         var first = NewMessage();
         var second = NewMessage();
-        await repository.AddAsync(first, new IdempotencyRecord("client", "key-1", "fp", first.Id, Now), default);
+        await Database.UnitOfWork.StoreSendAsync(first, new IdempotencyRecord("client", "key-1", "fp", first.Id, Now));
 
-        Assert.ThrowsAsync<DuplicateIdempotencyKeyException>(
-            () => repository.AddAsync(second, new IdempotencyRecord("client", "key-1", "fp", second.Id, Now), default));
+        Assert.That(await Database.UnitOfWork.StoreSendAsync(second, new IdempotencyRecord("client", "key-1", "fp", second.Id, Now)), Is.False);
         Assert.That(await repository.FindAsync(second.Id, default), Is.Null, "the message must not be stored without its key");
     }
 
     [Test]
     public async Task Purge_RecordsOlderThanCutoff_AreDeletedAndNewerKept()
     {
-        var repository = new MessageRepository(Database, Database.UnitOfWork);
         var store = new IdempotencyStore(Database);
         var old = NewMessage();
         var recent = NewMessage();
-        await repository.AddAsync(old, new IdempotencyRecord("client", "old", "fp", old.Id, Now.AddHours(-25)), default);
-        await repository.AddAsync(recent, new IdempotencyRecord("client", "recent", "fp", recent.Id, Now.AddHours(-23)), default);
+        await Database.UnitOfWork.StoreSendAsync(old, new IdempotencyRecord("client", "old", "fp", old.Id, Now.AddHours(-25)));
+        await Database.UnitOfWork.StoreSendAsync(recent, new IdempotencyRecord("client", "recent", "fp", recent.Id, Now.AddHours(-23)));
 
         var purged = await store.PurgeAsync(Now.AddHours(-24), default);
 

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Builders;
 using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
 namespace WhatsApp.Tests.Integration.Persistence;
@@ -24,17 +27,17 @@ public sealed class ResendErasureTests
     public async Task DropDatabase() => await _database.DisposeAsync();
 
     [Test]
-    public async Task TryAddResend_ContactErasedAfterTheOriginalWasRead_StoresNothing()
+    public async Task StoreResend_ContactErasedAfterTheOriginalWasRead_StoresNothing()
     {
-        var repository = new MessageRepository(_database, _database.UnitOfWork);
+        var repository = new MessageRepository(_database);
         await SaveAsync(_database, SentText(Contact, Now));
         var original = FailedTemplate(Contact, Now.AddMinutes(1));
         await SaveAsync(_database, original);
         var read = await repository.FindAsync(original.Id, default);
         var resend = Message.CreateResend(read!, Guid.CreateVersion7(Now.AddMinutes(2)), Now.AddMinutes(2));
 
-        await new ContentEraser(_database, NullLogger<ContentEraser>.Instance).EraseContactAsync(Contact, default);
-        var stored = await repository.TryAddResendAsync(resend, default);
+        await new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>()).EraseContactAsync(Contact, default);
+        var stored = await _database.UnitOfWork.StoreResendAsync(resend);
 
         await using var db = _database.CreateDbContext();
         Assert.Multiple(async () =>
@@ -45,14 +48,14 @@ public sealed class ResendErasureTests
     }
 
     [Test]
-    public async Task TryAddResend_OriginalWithItsContent_StoresTheResend()
+    public async Task StoreResend_OriginalWithItsContent_StoresTheResend()
     {
-        var repository = new MessageRepository(_database, _database.UnitOfWork);
+        var repository = new MessageRepository(_database);
         var original = FailedTemplate(Contact, Now);
         await SaveAsync(_database, original);
         var resend = Message.CreateResend((await repository.FindAsync(original.Id, default))!, Guid.CreateVersion7(Now), Now);
 
-        Assert.That(await repository.TryAddResendAsync(resend, default), Is.True);
+        Assert.That(await _database.UnitOfWork.StoreResendAsync(resend), Is.True);
         Assert.That((await repository.FindResendOfAsync(original.Id, default))?.Id, Is.EqualTo(resend.Id));
     }
 }

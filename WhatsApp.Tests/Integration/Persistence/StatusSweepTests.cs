@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Infrastructure.Dispatch;
 using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Tests.Builders;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
@@ -43,7 +44,7 @@ public sealed class StatusSweepTests
         var again = await Sweep().SweepAsync(default);
 
         var stored = await LoadAsync(message.Id);
-        var history = await new MessageRepository(_database, _database.UnitOfWork).GetStatusHistoryAsync(message.Id, default);
+        var history = await new MessageRepository(_database).GetStatusHistoryAsync(message.Id, default);
         Assert.Multiple(() =>
         {
             Assert.That((young, swept, again), Is.EqualTo((0, 1, 0)), "left to the paths it raced while young, then applied once");
@@ -99,7 +100,7 @@ public sealed class StatusSweepTests
     private async Task<Message> SentAsync(string providerId)
     {
         var message = Message.CreateOutbound(Guid.CreateVersion7(Start), "+14155550100", Contact, MessageType.Text, MessageContent.ForText("hi"), "tests", Start);
-        await new MessageRepository(_database, _database.UnitOfWork).AddAsync(message, null, default);
+        await _database.UnitOfWork.StoreSendAsync(message);
         var outbox = new OutboxStore(_database.UnitOfWork, Options.Create(new DispatchOptions()), _time);
         var claimed = (await outbox.ClaimDueAsync(1, default)).Single();
         claimed.MarkSending(_time.GetUtcNow());

@@ -5,6 +5,7 @@ using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
+using WhatsApp.Tests.Builders;
 
 namespace WhatsApp.Tests.Unit.Domain;
 
@@ -124,7 +125,7 @@ public sealed class CustomerServiceWindowTests
         contacts.Setup(c => c.FindAsync(Customer, It.IsAny<CancellationToken>()))
             .ReturnsAsync(lastInbound is { } at ? ContactWhoWroteAt(at) : null);
         return new MessageSendingService(
-            Mock.Of<IMessageRepository>(), Mock.Of<IIdempotencyStore>(), Mock.Of<IDispatchSignal>(), contacts.Object,
+            new InlineUnitOfWork(), Mock.Of<IMessageRepository>(), Mock.Of<IIdempotencyStore>(), Mock.Of<IDispatchSignal>(), contacts.Object,
             new SendingPolicy(policy), new FakeTimeProvider(Now));
     }
 

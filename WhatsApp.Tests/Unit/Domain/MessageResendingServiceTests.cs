@@ -13,6 +13,7 @@ public sealed class MessageResendingServiceTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private InlineUnitOfWork _unitOfWork = null!;
     private Mock<IMessageRepository> _messages = null!;
     private Mock<IDispatchSignal> _signal = null!;
     private MessageResendingService _service = null!;
@@ -20,10 +21,11 @@ public sealed class MessageResendingServiceTests
     [SetUp]
     public void SetUp()
     {
+        _unitOfWork = new InlineUnitOfWork();
         _messages = new Mock<IMessageRepository>();
         _signal = new Mock<IDispatchSignal>();
         _service = new MessageResendingService(
-            _messages.Object, _signal.Object, Mock.Of<IContactRepository>(), new SendingPolicy(WindowPolicy.Off), new FakeTimeProvider(Now));
+            _unitOfWork, _messages.Object, _signal.Object, Mock.Of<IContactRepository>(), new SendingPolicy(WindowPolicy.Off), new FakeTimeProvider(Now));
     }
 
     [Test]
@@ -31,7 +33,6 @@ public sealed class MessageResendingServiceTests
     {
         var original = Failed();
         _messages.Setup(m => m.FindAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(original);
-        _messages.Setup(m => m.TryAddResendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var resend = await _service.ResendAsync(original.Id, CancellationToken.None);
 
@@ -43,7 +44,8 @@ public sealed class MessageResendingServiceTests
             Assert.That((resend.From, resend.To, resend.Type, resend.Content, resend.ClientName),
                 Is.EqualTo((original.From, original.To, original.Type, original.Content, original.ClientName)));
         });
-        _signal.Verify(s => s.Notify(), Times.Once);
+        _unitOfWork.Writes.Verify(w => w.TryAddMessageAsync(resend, It.IsAny<CancellationToken>()), Times.Once);
+        _signal.Verify(s => s.Notify(resend), Times.Once);
     }
 
     [Test]
@@ -52,13 +54,13 @@ public sealed class MessageResendingServiceTests
         var original = Failed();
         var earlier = Message.CreateResend(original, Guid.CreateVersion7(), Now);
         _messages.Setup(m => m.FindAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(original);
-        _messages.Setup(m => m.TryAddResendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _unitOfWork.Writes.Setup(w => w.TryAddMessageAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _messages.Setup(m => m.FindResendOfAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(earlier);
 
         var thrown = Assert.ThrowsAsync<ConflictException>(() => _service.ResendAsync(original.Id, CancellationToken.None));
 
         Assert.That(thrown!.Message, Does.Contain(earlier.Id.ToString()));
-        _signal.Verify(s => s.Notify(), Times.Never);
+        _signal.Verify(s => s.Notify(It.IsAny<Message>()), Times.Never);
     }
 
     [Test]
@@ -66,12 +68,12 @@ public sealed class MessageResendingServiceTests
     {
         var original = Failed();
         _messages.Setup(m => m.FindAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(original);
-        _messages.Setup(m => m.TryAddResendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
+        _unitOfWork.Writes.Setup(w => w.HasContentAsync(original.Id, It.IsAny<CancellationToken>())).ReturnsAsync(false);
 
         var thrown = Assert.ThrowsAsync<ConflictException>(() => _service.ResendAsync(original.Id, CancellationToken.None));
 
         Assert.That(thrown!.Message, Does.Contain("erased"));
-        _signal.Verify(s => s.Notify(), Times.Never);
+        _signal.Verify(s => s.Notify(It.IsAny<Message>()), Times.Never);
     }
 
     [Test]
@@ -79,7 +81,7 @@ public sealed class MessageResendingServiceTests
     {
         Assert.ThrowsAsync<NotFoundException>(() => _service.ResendAsync(Guid.CreateVersion7(), CancellationToken.None));
 
-        _messages.Verify(m => m.TryAddResendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _unitOfWork.Writes.Verify(w => w.TryAddMessageAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private static Message Failed()

@@ -13,6 +13,7 @@ public sealed class MessageSendingServiceTests
 {
     private static readonly DateTimeOffset Now = new(2025, 1, 1, 12, 0, 0, TimeSpan.Zero);
 
+    private InlineUnitOfWork _unitOfWork = null!;
     private Mock<IMessageRepository> _messages = null!;
     private Mock<IIdempotencyStore> _idempotency = null!;
     private Mock<IDispatchSignal> _signal = null!;
@@ -21,19 +22,20 @@ public sealed class MessageSendingServiceTests
     [SetUp]
     public void SetUp()
     {
+        _unitOfWork = new InlineUnitOfWork();
         _messages = new Mock<IMessageRepository>();
         _idempotency = new Mock<IIdempotencyStore>();
         _signal = new Mock<IDispatchSignal>();
         _service = new MessageSendingService(
-            _messages.Object, _idempotency.Object, _signal.Object, Mock.Of<IContactRepository>(), new SendingPolicy(WindowPolicy.Off), new FakeTimeProvider(Now));
+            _unitOfWork, _messages.Object, _idempotency.Object, _signal.Object, Mock.Of<IContactRepository>(), new SendingPolicy(WindowPolicy.Off), new FakeTimeProvider(Now));
     }
 
     [Test]
     public async Task AcceptAsync_NewRequest_StoresQueuedMessageWithV7IdAndSignals()
     {
         Message? stored = null;
-        _messages.Setup(m => m.AddAsync(It.IsAny<Message>(), null, It.IsAny<CancellationToken>()))
-            .Callback((Message m, IdempotencyRecord? _, CancellationToken _) => stored = m);
+        _unitOfWork.Writes.Setup(w => w.TryAddMessageAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()))
+            .Callback((Message m, CancellationToken _) => stored = m).ReturnsAsync(true);
 
         var accepted = await _service.AcceptAsync(Command("client-a"), CancellationToken.None);
 
@@ -46,15 +48,15 @@ public sealed class MessageSendingServiceTests
             Assert.That(accepted.Message.CreatedAt, Is.EqualTo(Now));
             Assert.That(accepted.Message.ClientName, Is.EqualTo("client-a"));
         });
-        _signal.Verify(s => s.Notify(), Times.Once);
+        _signal.Verify(s => s.Notify(accepted.Message), Times.Once);
     }
 
     [Test]
     public async Task AcceptAsync_WithIdempotencyKey_StoresRecordForClientKeyAndMessage()
     {
         IdempotencyRecord? record = null;
-        _messages.Setup(m => m.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()))
-            .Callback((Message _, IdempotencyRecord? r, CancellationToken _) => record = r);
+        _unitOfWork.Writes.Setup(w => w.TryAddIdempotencyKeyAsync(It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((IdempotencyRecord r, CancellationToken _) => record = r).ReturnsAsync(true);
 
         var accepted = await _service.AcceptAsync(Command("client-a", "key-1", "fp-1"), CancellationToken.None);
 
@@ -70,8 +72,8 @@ public sealed class MessageSendingServiceTests
 
         Assert.That(accepted.Message, Is.SameAs(existing));
         Assert.That(accepted.Replayed, Is.True);
-        _messages.Verify(m => m.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _signal.Verify(s => s.Notify(), Times.Never);
+        _unitOfWork.Writes.Verify(w => w.TryAddMessageAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
+        _signal.Verify(s => s.Notify(It.IsAny<Message>()), Times.Never);
     }
 
     [Test]
@@ -80,7 +82,7 @@ public sealed class MessageSendingServiceTests
         StoredFor("client-a", "key-1", "fp-1");
 
         Assert.ThrowsAsync<ConflictException>(() => _service.AcceptAsync(Command("client-a", "key-1", "fp-2"), CancellationToken.None));
-        _messages.Verify(m => m.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _unitOfWork.Writes.Verify(w => w.TryAddMessageAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Test]
@@ -90,15 +92,14 @@ public sealed class MessageSendingServiceTests
         _idempotency.SetupSequence(s => s.FindAsync("client-a", "key-1", It.IsAny<CancellationToken>()))
             .ReturnsAsync((IdempotencyRecord?)null)
             .ReturnsAsync(new IdempotencyRecord("client-a", "key-1", "fp-1", winner.Id, Now));
-        _messages.Setup(m => m.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()))
-            .ThrowsAsync(new DuplicateIdempotencyKeyException("key-1"));
+        _unitOfWork.Writes.Setup(w => w.TryAddIdempotencyKeyAsync(It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
         _messages.Setup(m => m.FindAsync(winner.Id, It.IsAny<CancellationToken>())).ReturnsAsync(winner);
 
         var accepted = await _service.AcceptAsync(Command("client-a", "key-1", "fp-1"), CancellationToken.None);
 
         Assert.That(accepted.Message, Is.SameAs(winner));
         Assert.That(accepted.Replayed, Is.True);
-        _signal.Verify(s => s.Notify(), Times.Never);
+        _signal.Verify(s => s.Notify(It.IsAny<Message>()), Times.Never);
     }
 
     [Test]
@@ -112,15 +113,15 @@ public sealed class MessageSendingServiceTests
         Assert.That(accepted.Message.Id, Is.Not.EqualTo(othersMessage.Id));
         _idempotency.Verify(s => s.FindAsync("client-b", "key-1", It.IsAny<CancellationToken>()), Times.Once);
         _idempotency.Verify(s => s.FindAsync("client-a", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _messages.Verify(m => m.AddAsync(accepted.Message, It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()), Times.Once);
+        _unitOfWork.Writes.Verify(w => w.TryAddMessageAsync(accepted.Message, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Test]
     public async Task AcceptAsync_SameKeyWithoutFingerprintRepeated_ReplaysFirstMessage()
     {
         IdempotencyRecord? record = null;
-        _messages.Setup(m => m.AddAsync(It.IsAny<Message>(), It.IsAny<IdempotencyRecord?>(), It.IsAny<CancellationToken>()))
-            .Callback((Message _, IdempotencyRecord? r, CancellationToken _) => record = r);
+        _unitOfWork.Writes.Setup(w => w.TryAddIdempotencyKeyAsync(It.IsAny<IdempotencyRecord>(), It.IsAny<CancellationToken>()))
+            .Callback((IdempotencyRecord r, CancellationToken _) => record = r).ReturnsAsync(true);
         var first = await _service.AcceptAsync(Command("client-a", "key-1"), CancellationToken.None);
         _idempotency.Setup(s => s.FindAsync("client-a", "key-1", It.IsAny<CancellationToken>())).ReturnsAsync(() => record);
         _messages.Setup(m => m.FindAsync(first.Message.Id, It.IsAny<CancellationToken>())).ReturnsAsync(first.Message);

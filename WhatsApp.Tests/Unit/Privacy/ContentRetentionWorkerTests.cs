@@ -2,8 +2,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using WhatsApp.Infrastructure.Privacy;
+using WhatsApp.Tests.Builders;
 
 namespace WhatsApp.Tests.Unit.Privacy;
 
@@ -18,9 +21,10 @@ public sealed class ContentRetentionWorkerTests
         var time = new FakeTimeProvider(Now);
         var cutoffs = new List<DateTimeOffset>();
         var secondRound = new TaskCompletionSource();
-        var eraser = new Mock<IContentEraser>();
-        eraser.Setup(e => e.EraseOlderThanAsync(It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
-            .Callback<DateTimeOffset, CancellationToken>((cutoff, _) =>
+        var unitOfWork = new InlineUnitOfWork();
+        unitOfWork.Writes.Setup(w => w.EraseMessagesBeforeAsync(
+                It.IsAny<DateTimeOffset>(), It.IsAny<IReadOnlyCollection<MessageStatus>>(), null, It.IsAny<int>(), It.IsAny<CancellationToken>()))
+            .Callback((DateTimeOffset cutoff, IReadOnlyCollection<MessageStatus> _, Guid? _, int _, CancellationToken _) =>
             {
                 cutoffs.Add(cutoff);
                 if (cutoffs.Count == 2)
@@ -28,8 +32,8 @@ public sealed class ContentRetentionWorkerTests
                     secondRound.TrySetResult();
                 }
             })
-            .ReturnsAsync(new ErasureResult(3, 1));
-        using var worker = Worker(eraser.Object, retentionDays: 30, time);
+            .ReturnsAsync(new ErasedBatch(3, null));
+        using var worker = Worker(unitOfWork, retentionDays: 30, time);
 
         await worker.StartAsync(default);
         await WaitUntilAsync(() => cutoffs.Count == 1);
@@ -43,8 +47,8 @@ public sealed class ContentRetentionWorkerTests
     [Test]
     public async Task Run_WithRetentionZero_NeverErases()
     {
-        var eraser = new Mock<IContentEraser>(MockBehavior.Strict);
-        using var worker = Worker(eraser.Object, retentionDays: 0, new FakeTimeProvider(Now));
+        var unitOfWork = new Mock<IUnitOfWork>(MockBehavior.Strict);
+        using var worker = Worker(unitOfWork.Object, retentionDays: 0, new FakeTimeProvider(Now));
 
         await worker.StartAsync(default);
         await worker.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(10));
@@ -52,8 +56,8 @@ public sealed class ContentRetentionWorkerTests
         Assert.That(worker.ExecuteTask.IsCompletedSuccessfully, Is.True);
     }
 
-    private static ContentRetentionWorker Worker(IContentEraser eraser, int retentionDays, TimeProvider time) =>
-        new(eraser, Options.Create(new PrivacyOptions { RetentionDays = retentionDays }), time, NullLogger<ContentRetentionWorker>.Instance);
+    private static ContentRetentionWorker Worker(IUnitOfWork unitOfWork, int retentionDays, TimeProvider time) =>
+        new(new ContentErasure(unitOfWork, Mock.Of<IErasureObserver>()), Options.Create(new PrivacyOptions { RetentionDays = retentionDays }), time, NullLogger<ContentRetentionWorker>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
 [TestFixture]
-public sealed class ContentEraserRetentionTests : DatabaseFixture
+public sealed class ContentErasureRetentionTests : DatabaseFixture
 {
     private const string Contact = "+14155552671";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
@@ -88,6 +89,6 @@ public sealed class ContentEraserRetentionTests : DatabaseFixture
         });
     }
 
-    private ContentEraser Eraser(int batchSize = ContentEraser.DefaultBatchSize) =>
-        new(Database, NullLogger<ContentEraser>.Instance, batchSize);
+    private ContentErasure Eraser(int batchSize = ContentErasure.DefaultBatchSize) =>
+        new(Database.UnitOfWork, Mock.Of<IErasureObserver>(), batchSize);
 }

@@ -1,12 +1,13 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
 [TestFixture]
-public sealed class ContentEraserQueuedTests
+public sealed class ContentErasureQueuedTests
 {
     private const string Contact = "+14155552671";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
@@ -19,7 +20,7 @@ public sealed class ContentEraserQueuedTests
         var otherQueued = Queued("+14155552679", Now);
         await SaveAsync(database, queued, otherQueued);
 
-        await new ContentEraser(database, NullLogger<ContentEraser>.Instance).EraseContactAsync(Contact, default);
+        await new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>()).EraseContactAsync(Contact, default);
 
         var erased = await LoadAsync(database, queued.Id);
         var untouched = await LoadAsync(database, otherQueued.Id);

@@ -1,25 +1,26 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
+using Moq;
 using WhatsApp.Domain.Messages;
-using WhatsApp.Infrastructure.Persistence;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using static WhatsApp.Tests.Integration.Persistence.ErasureTestData;
 
 namespace WhatsApp.Tests.Integration.Persistence;
 
 [TestFixture]
-public sealed class ContentEraserContactTests
+public sealed class ContentErasureContactTests
 {
     private const string Contact = "+14155552671";
     private const string OtherContact = "+14155552672";
     private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
     private TestDatabase _database = null!;
-    private ContentEraser _eraser = null!;
+    private ContentErasure _eraser = null!;
 
     [SetUp]
     public async Task CreateDatabase()
     {
         _database = await TestDatabase.CreateAsync();
-        _eraser = new ContentEraser(_database, NullLogger<ContentEraser>.Instance);
+        _eraser = new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>());
     }
 
     [TearDown]

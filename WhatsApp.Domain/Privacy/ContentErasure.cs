@@ -1,0 +1,63 @@
+using WhatsApp.Domain.Messages;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Domain.Privacy;
+
+/// <summary>
+/// Data protection: erases what people wrote (bodies, captions, media links, templates, interactive and location
+/// payloads, raw webhook fields) and keeps the delivery metadata (ids, numbers, type, status and its history, provider
+/// id, errors, template name, times), so reporting and deduplication keep working. Erasing twice changes nothing.
+/// </summary>
+public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver observer, int batchSize = ContentErasure.DefaultBatchSize)
+{
+    /// <summary>Rows per retention unit of work: small enough that a large first run never holds one long write.</summary>
+    public const int DefaultBatchSize = 5000;
+
+    // Queued or sending messages may still go out; their content must be there when they do.
+    private static readonly MessageStatus[] MaySendYet = [MessageStatus.Queued, MessageStatus.Sending];
+
+    /// <summary>Erases the content of every message to or from <paramref name="contact"/> (E.164) and of its webhook receipts, in one unit of work.</summary>
+    public async Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(contact);
+        var erased = await unitOfWork.ExecuteAsync(
+            async (writes, token) =>
+            {
+                // A queued message without its content must not go out empty: it fails instead, visibly. One being sent
+                // right now keeps its status; if that attempt ends in a retry, the dispatcher fails it on the next.
+                await writes.FailQueuedMessagesAsync(contact, MessageContent.ErasedErrorCode, MessageContent.ErasedReason, token);
+                return await writes.EraseContactContentAsync(contact, token);
+            },
+            ct);
+        observer.ContactErased(contact, erased);
+        return erased;
+    }
+
+    /// <summary>
+    /// Erases the content of messages created and webhook receipts received before <paramref name="cutoff"/>, in
+    /// batches of <c>batchSize</c>, each its own unit of work. Messages that may still be sent are left alone.
+    /// </summary>
+    public async Task<ErasureResult> EraseOlderThanAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var messages = await InBatchesAsync((writes, after, token) => writes.EraseMessagesBeforeAsync(cutoff, MaySendYet, after, batchSize, token), ct);
+        var receipts = await InBatchesAsync((writes, after, token) => writes.EraseReceiptsBeforeAsync(cutoff, after, batchSize, token), ct);
+        return new ErasureResult(messages, receipts);
+    }
+
+    private async Task<int> InBatchesAsync(Func<IWriteContext, Guid?, CancellationToken, Task<ErasedBatch>> batch, CancellationToken ct)
+    {
+        var total = 0;
+        for (Guid? after = null; ;)
+        {
+            var from = after;
+            var erased = await unitOfWork.ExecuteAsync((writes, token) => batch(writes, from, token), ct);
+            total += erased.Count;
+            if (erased.Last is not { } last)
+            {
+                return total;
+            }
+
+            after = last;
+        }
+    }
+}
