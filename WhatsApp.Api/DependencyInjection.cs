@@ -40,6 +40,7 @@ public static class DependencyInjection
 
         services.AddPlivoWebhookSignatures();
         services.AddScoped<HistoryService>();
+        services.AddSingleton<WhatsApp.Domain.Ports.IEventBodies, MessageEventBodies>();
 
         // Operators scrape /metrics (Prometheus text format): the gateway's own meter, HTTP and runtime.
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

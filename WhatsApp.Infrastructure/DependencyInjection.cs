@@ -6,10 +6,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Dispatch;
+using WhatsApp.Infrastructure.Events;
 using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Observability;
 using WhatsApp.Infrastructure.Persistence;
@@ -93,6 +95,7 @@ public static class DependencyInjection
         services.AddHostedService<MaintenanceWorker>();
         services.AddHostedService<StatusSweepWorker>();
         services.AddPrivacy();
+        services.AddEvents();
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
             services.AddHostedService<DispatchWorker>();
@@ -128,7 +131,7 @@ public static class DependencyInjection
         services.AddSingleton(Options.Create(database));
         if (database.Provider == DatabaseProvider.Postgres)
         {
-            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(database.ConnectionString));
+            AddContext<PostgresWhatsAppDbContext>(services, options => options.UseNpgsql(WithAutoPrepare(database.ConnectionString)));
             return database;
         }
 
@@ -136,6 +139,13 @@ public static class DependencyInjection
         AddContext<SqliteWhatsAppDbContext>(services, options => options.UseSqlite(connectionString));
         return database;
     }
+
+    // Statements the unit of work sends in batches (WriteSession.DeferAsync) are not prepared by hand: Npgsql prepares
+    // those it sees often, unless the connection string says otherwise.
+    private static string? WithAutoPrepare(string? connectionString) =>
+        connectionString is null || connectionString.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase)
+            ? connectionString
+            : new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
 
     // Wraps whichever clock is registered (the framework may have added one already).
     private static void ReadClockToTheMicrosecond(IServiceCollection services)

@@ -1,4 +1,5 @@
 using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Webhooks;
 
@@ -53,10 +54,19 @@ public static class StatusReports
         }
 
         await writes.MarkAppliedAsync(waiting, message.Id, ct);
-        if (MessageStatusRules.Weigh(message.Status, waiting) is { } change
-            && await writes.ChangeStatusAsync(message.Id, change, now, ct) && change.IsFailure)
+        if (MessageStatusRules.Weigh(message.Status, waiting) is not { } change || !await writes.ChangeStatusAsync(message.Id, change, now, ct))
+        {
+            return;
+        }
+
+        if (change.IsFailure)
         {
             await Conversations.CountFailureAsync(writes, message.Contact, ct);
+        }
+
+        if (MessageEvent.Of(message.Id, message.Contact, message.From, change.To, now) is { } changed)
+        {
+            await writes.AddEventAsync(changed, ct);
         }
     }
 }

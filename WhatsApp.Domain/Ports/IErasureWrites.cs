@@ -9,8 +9,8 @@ namespace WhatsApp.Domain.Ports;
 /// </summary>
 public interface IErasureWrites
 {
-    /// <summary>Fails the contact's queued messages with the given error; how many.</summary>
-    Task<int> FailQueuedMessagesAsync(string contact, string errorCode, string errorReason, CancellationToken ct);
+    /// <summary>Fails the contact's queued messages with the given error; which.</summary>
+    Task<IReadOnlyList<OutboundMessageState>> FailQueuedMessagesAsync(string contact, string errorCode, string errorReason, CancellationToken ct);
 
     /// <summary>Erases the content of the contact's messages and webhook receipts; how many of each still held some.</summary>
     Task<ErasureResult> EraseContactContentAsync(string contact, CancellationToken ct);

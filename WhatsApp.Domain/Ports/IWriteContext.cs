@@ -8,7 +8,7 @@ namespace WhatsApp.Domain.Ports;
 /// The writes a unit of work can make (<see cref="IUnitOfWork"/>): typed operations whose SQL persistence chooses.
 /// Each "Try" answers false, writing nothing, when a unique key says the row is there already.
 /// </summary>
-public interface IWriteContext : IMessageWrites, IStatusReportWrites, IWebhookWrites, IOutboxWrites, IErasureWrites
+public interface IWriteContext : IMessageWrites, IStatusReportWrites, IWebhookWrites, IOutboxWrites, IErasureWrites, IEventWrites
 {
     /// <summary>The contact's conversation summary, held for this unit until it ends.</summary>
     Task<Contact?> FindContactAsync(string number, CancellationToken ct);
@@ -81,8 +81,8 @@ public interface IOutboxWrites
     /// <summary>Stores a claimed message as being sent and extends the lease, if <paramref name="leaseOwner"/> still holds it.</summary>
     Task<bool> TryStartSendingAsync(Message message, string leaseOwner, DateTimeOffset leaseUntil, CancellationToken ct);
 
-    /// <summary>Marks messages left sending by a lease that ran out (a crashed dispatcher) outcome unknown; how many.</summary>
-    Task<int> ReleaseAbandonedAsync(DateTimeOffset now, CancellationToken ct);
+    /// <summary>Marks messages left sending by a lease that ran out (a crashed dispatcher) outcome unknown; which.</summary>
+    Task<IReadOnlyList<OutboundMessageState>> ReleaseAbandonedAsync(DateTimeOffset now, CancellationToken ct);
 
     /// <summary>
     /// Stores a send's outcome and frees the message's lease while it is still sending (or outcome unknown, its lease

@@ -1,3 +1,4 @@
+using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
@@ -8,7 +9,7 @@ namespace WhatsApp.Domain.Privacy;
 /// payloads, raw webhook fields) and keeps the delivery metadata (ids, numbers, type, status and its history, provider
 /// id, errors, template name, times), so reporting and deduplication keep working. Erasing twice changes nothing.
 /// </summary>
-public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver observer, int batchSize = ContentErasure.DefaultBatchSize)
+public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver observer, TimeProvider time, int batchSize = ContentErasure.DefaultBatchSize)
 {
     /// <summary>Rows per retention unit of work: small enough that a large first run never holds one long write.</summary>
     public const int DefaultBatchSize = 5000;
@@ -20,12 +21,18 @@ public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver obse
     public async Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
+        var now = time.GetUtcNow();
         var erased = await unitOfWork.ExecuteAsync(
             async (writes, token) =>
             {
                 // A queued message without its content must not go out empty: it fails instead, visibly. One being sent
                 // right now keeps its status; if that attempt ends in a retry, the dispatcher fails it on the next.
-                await writes.FailQueuedMessagesAsync(contact, MessageContent.ErasedErrorCode, MessageContent.ErasedReason, token);
+                var failed = await writes.FailQueuedMessagesAsync(contact, MessageContent.ErasedErrorCode, MessageContent.ErasedReason, token);
+                foreach (var message in failed)
+                {
+                    await writes.AddEventAsync(MessageEvent.Of(message.Id, message.Contact, message.From, MessageStatus.Failed, now)!, token);
+                }
+
                 return await writes.EraseContactContentAsync(contact, token);
             },
             ct);

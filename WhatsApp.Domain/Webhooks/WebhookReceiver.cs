@@ -1,5 +1,6 @@
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
@@ -70,6 +71,17 @@ public sealed class WebhookReceiver(
         return handled.Outcome;
     }
 
+    private static async Task<WebhookOutcome> StoreInboundAsync(IWriteContext writes, Message message, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!await Conversations.StoreAsync(writes, message, ct))
+        {
+            return WebhookOutcome.Duplicate;
+        }
+
+        await writes.AddEventAsync(MessageEvent.Of(message, now), ct);
+        return WebhookOutcome.Processed;
+    }
+
     /// <summary>Applies what the webhook says and records the outcome on its receipt (an object of this run's).</summary>
     private static async Task<WebhookOutcome> ApplyAsync(
         IWriteContext writes, ReadWebhook read, WebhookReceipt receipt, DateTimeOffset now, CancellationToken ct)
@@ -82,7 +94,7 @@ public sealed class WebhookReceiver(
 
         var outcome = read switch
         {
-            { Inbound: { } message } => await Conversations.StoreAsync(writes, message, ct) ? WebhookOutcome.Processed : WebhookOutcome.Duplicate,
+            { Inbound: { } message } => await StoreInboundAsync(writes, message, now, ct),
             { Status: { } report } => await StatusReports.ReceiveAsync(writes, report, read.Reference, read.Delivery.ReceivedAt, now, ct),
             _ => throw new InvalidOperationException("A webhook read without error is an inbound message or a status report."),
         };

@@ -89,7 +89,7 @@ internal sealed class OutboxStore(IUnitOfWork unitOfWork, IOptions<DispatchOptio
         }
 
         _lastReleaseCheck = now;
-        return unitOfWork.ExecuteAsync((writes, cancel) => writes.ReleaseAbandonedAsync(now, cancel), ct);
+        return unitOfWork.ExecuteAsync((writes, cancel) => SendOutcomes.ReleaseAbandonedAsync(writes, now, cancel), ct);
     }
 
     private TimeSpan ReleaseCheckInterval() =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence.Configurations;
@@ -24,6 +25,14 @@ public abstract class WhatsAppDbContext(DbContextOptions options) : DbContext(op
     public DbSet<WebhookReceipt> WebhookReceipts => Set<WebhookReceipt>();
 
     internal DbSet<WebhookNonce> WebhookNonces => Set<WebhookNonce>();
+
+    public DbSet<MessageEvent> Events => Set<MessageEvent>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<EventDelivery> EventDeliveries => Set<EventDelivery>();
+
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WhatsAppDbContext).Assembly);

@@ -11,7 +11,7 @@ namespace WhatsApp.Tests.Functional;
 /// matrix until someone writes down which roles may call it.
 /// </summary>
 [TestFixture]
-public sealed class EndpointAuthorizationTests
+public sealed partial class EndpointAuthorizationTests
 {
     private static readonly string[] Anonymous = ["/health/live", "/health/ready", "/api/webhooks/plivo"];
 
@@ -36,6 +36,16 @@ public sealed class EndpointAuthorizationTests
         ["POST api/admin/webhooks/{id:guid}/replay"] = AdminsOnly,
         ["POST api/admin/simulator/inbound"] = AdminsOnly,
         ["GET metrics"] = AgentsAndAdmins,
+        ["POST api/webhook-endpoints"] = AdminsOnly,
+        ["GET api/webhook-endpoints"] = AdminsOnly,
+        ["GET api/webhook-endpoints/{id:guid}"] = AdminsOnly,
+        ["PATCH api/webhook-endpoints/{id:guid}"] = AdminsOnly,
+        ["DELETE api/webhook-endpoints/{id:guid}"] = AdminsOnly,
+        ["POST api/webhook-endpoints/{id:guid}/rotate-secret"] = AdminsOnly,
+        ["GET api/webhook-endpoints/{id:guid}/deliveries"] = AdminsOnly,
+        ["POST api/webhook-endpoints/{id:guid}/deliveries/{deliveryId:guid}/retry"] = AdminsOnly,
+        ["POST api/webhook-endpoints/{id:guid}/recover"] = AdminsOnly,
+        ["POST api/webhook-endpoints/{id:guid}/test"] = AdminsOnly,
     };
 
     private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)
@@ -115,7 +125,9 @@ public sealed class EndpointAuthorizationTests
         endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
 
     /// <summary>Fills route parameters with plausible values so the request reaches the endpoint.</summary>
-    private static string Concrete(string pattern) => "/" + pattern.TrimStart('/')
-        .Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal)
+    private static string Concrete(string pattern) => "/" + GuidParameter().Replace(pattern.TrimStart('/'), _ => Guid.CreateVersion7().ToString())
         .Replace("{contact}", "%2B14155552671", StringComparison.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{\w+:guid\}")]
+    internal static partial System.Text.RegularExpressions.Regex GuidParameter();
 }

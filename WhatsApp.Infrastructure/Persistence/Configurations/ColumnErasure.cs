@@ -18,5 +18,9 @@ internal sealed record ColumnErasure(string Table, IReadOnlyList<(string Column,
         ["WebhookNonces"] = "signature nonces, purged after the replay window",
         ["SenderPacing"] = "our own sender numbers' next send slot (PostgreSQL)",
         ["SenderPermits"] = "our own sender numbers' send permits (PostgreSQL)",
+        ["Events"] = "ids, types, statuses and numbers: a delivery renders the message as it is at each attempt, so erased content goes out erased",
+        ["WebhookEndpoints"] = "the business's own receivers and their secrets",
+        ["EventDeliveries"] = "which event went to which endpoint, and when",
+        ["DeliveryAttempts"] = "the business's own receivers' answers (their first KiB), removed with their endpoint",
     };
 }

@@ -12,6 +12,9 @@ internal readonly struct SqlCall<T>(WriteSession session, DbCommand command)
         return this;
     }
 
+    /// <summary>Runs it with the transaction's next statement (<see cref="WriteSession.DeferAsync"/>).</summary>
+    public Task DeferAsync(CancellationToken ct) => session.DeferAsync(command, ct);
+
     public async Task<int> ExecuteAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteNonQueryAsync(ct);
 
     public async Task<DbDataReader> ReadAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteReaderAsync(ct);

@@ -12,16 +12,24 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 /// </summary>
 internal sealed partial class WriteContext
 {
-    public Task<int> FailQueuedMessagesAsync(string contact, string errorCode, string errorReason, CancellationToken ct) =>
-        Db.Messages.Where(m => m.Contact == contact && m.Status == MessageStatus.Queued).ExecuteUpdateAsync(
+    public async Task<IReadOnlyList<OutboundMessageState>> FailQueuedMessagesAsync(string contact, string errorCode, string errorReason, CancellationToken ct)
+    {
+        await Flushed(ct);
+        var queued = await Db.Messages.Where(m => m.Contact == contact && m.Status == MessageStatus.Queued)
+            .Select(m => new OutboundMessageState(m.Id, m.Status, m.Contact, m.From)).ToListAsync(ct);
+        var ids = queued.Select(m => m.Id).ToList();
+        await Db.Messages.Where(m => ids.Contains(m.Id) && m.Status == MessageStatus.Queued).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Status, MessageStatus.Failed)
                 .SetProperty(m => m.ErrorCode, errorCode)
                 .SetProperty(m => m.ErrorReason, errorReason)
                 .SetProperty(m => m.NextAttemptAt, (DateTimeOffset?)null),
             ct);
+        return queued;
+    }
 
     public async Task<ErasureResult> EraseContactContentAsync(string contact, CancellationToken ct)
     {
+        await Flushed(ct);
         var sql = ErasureSql.For(Db);
         var messages = await MessagesWithContent().CountAsync(m => m.Contact == contact, ct);
         await Db.Database.ExecuteSqlRawAsync(sql.EraseMessagesOfContact, [contact], ct);
@@ -33,6 +41,7 @@ internal sealed partial class WriteContext
     public async Task<ErasedBatch> EraseMessagesBeforeAsync(
         DateTimeOffset cutoff, IReadOnlyCollection<MessageStatus> spared, Guid? after, int max, CancellationToken ct)
     {
+        await Flushed(ct);
         var due = MessagesWithContent().Where(m => m.CreatedAt < cutoff && !spared.Contains(m.Status));
         var ids = await (after is { } from ? due.Where(m => m.Id > from) : due).OrderBy(m => m.Id).Select(m => m.Id).Take(max).ToListAsync(ct);
         return await EraseAsync(ErasureSql.For(Db).EraseMessagesOfIds, ids, max, ct);
@@ -40,6 +49,7 @@ internal sealed partial class WriteContext
 
     public async Task<ErasedBatch> EraseReceiptsBeforeAsync(DateTimeOffset cutoff, Guid? after, int max, CancellationToken ct)
     {
+        await Flushed(ct);
         var due = ReceiptsWithContent().Where(r => r.ReceivedAt < cutoff);
         var ids = await (after is { } from ? due.Where(r => r.Id > from) : due).OrderBy(r => r.Id).Select(r => r.Id).Take(max).ToListAsync(ct);
         return await EraseAsync(ErasureSql.For(Db).EraseReceiptsOfIds, ids, max, ct);

@@ -29,6 +29,7 @@ internal sealed partial class WriteContext
             }
         }
 
+        await Flushed(ct);
         return ids.Count == 0
             ? []
             : await Db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).OrderBy(m => m.NextAttemptAt).ToListAsync(ct);
@@ -69,11 +70,17 @@ internal sealed partial class WriteContext
             .Set("@id", nameof(Message.Id), message.Id)
             .ExecuteAsync(ct);
 
-    public Task<int> ReleaseAbandonedAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<OutboundMessageState>> ReleaseAbandonedAsync(DateTimeOffset now, CancellationToken ct)
     {
         var nowUtc = now.UtcDateTime;
-        return Db.Messages
+        await Flushed(ct);
+        var abandoned = await Db.Messages
             .Where(m => m.Status == MessageStatus.Sending && EF.Property<DateTime?>(m, LeaseExpiresAt) < nowUtc)
+            .Select(m => new OutboundMessageState(m.Id, m.Status, m.Contact, m.From))
+            .ToListAsync(ct);
+        var ids = abandoned.Select(m => m.Id).ToList();
+        await Db.Messages
+            .Where(m => ids.Contains(m.Id) && m.Status == MessageStatus.Sending)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(m => m.Status, MessageStatus.OutcomeUnknown)
                     .SetProperty(m => m.ErrorCode, "outcome_unknown")
@@ -82,5 +89,6 @@ internal sealed partial class WriteContext
                     .SetProperty(m => EF.Property<string?>(m, LeaseOwner), (string?)null)
                     .SetProperty(m => EF.Property<DateTime?>(m, LeaseExpiresAt), (DateTime?)null),
                 ct);
+        return abandoned;
     }
 }

@@ -14,15 +14,21 @@ internal sealed partial class WriteContext
         return await session.ExecuteAsync(command, ct) > 0;
     }
 
-    public Task AddReceiptAsync(WebhookReceipt receipt, CancellationToken ct) => session.InsertAsync(receipt, null, ct);
+    public Task AddReceiptAsync(WebhookReceipt receipt, CancellationToken ct) => session.DeferAsync(session.InsertCommand(receipt, null), ct);
 
-    public Task<WebhookReceipt?> FindReceiptAsync(Guid id, CancellationToken ct) =>
-        Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+    public async Task<WebhookReceipt?> FindReceiptAsync(Guid id, CancellationToken ct)
+    {
+        await Flushed(ct);
+        return await Db.WebhookReceipts.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+    }
 
-    public Task UpdateReceiptAsync(WebhookReceipt receipt, CancellationToken ct) =>
-        Db.WebhookReceipts.Where(r => r.Id == receipt.Id).ExecuteUpdateAsync(
+    public async Task UpdateReceiptAsync(WebhookReceipt receipt, CancellationToken ct)
+    {
+        await Flushed(ct);
+        await Db.WebhookReceipts.Where(r => r.Id == receipt.Id).ExecuteUpdateAsync(
             s => s.SetProperty(r => r.Outcome, receipt.Outcome).SetProperty(r => r.ProcessedAt, receipt.ProcessedAt).SetProperty(r => r.Error, receipt.Error),
             ct);
+    }
 
     public async Task<bool> TryAddStatusReportAsync(MessageStatusEvent report, CancellationToken ct) =>
         await session.InsertAsync(report, null, ct) > 0;
@@ -37,16 +43,20 @@ internal sealed partial class WriteContext
         return await reader.ReadAsync(ct);
     }
 
-    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct) =>
-        await Db.StatusEvents.AsNoTracking()
+    public async Task<IReadOnlyList<MessageStatusEvent>> WaitingReportsAsync(string providerMessageId, CancellationToken ct)
+    {
+        await Flushed(ct);
+        return await Db.StatusEvents.AsNoTracking()
             .Where(e => e.ProviderMessageId == providerMessageId && !e.Applied)
             .OrderBy(e => e.ReceivedAt)
             .ToListAsync(ct);
+    }
 
-    public Task MarkAppliedAsync(IReadOnlyList<MessageStatusEvent> reports, Guid messageId, CancellationToken ct)
+    public async Task MarkAppliedAsync(IReadOnlyList<MessageStatusEvent> reports, Guid messageId, CancellationToken ct)
     {
         var ids = reports.Select(r => r.Id).ToList();
-        return Db.StatusEvents.Where(e => ids.Contains(e.Id))
+        await Flushed(ct);
+        await Db.StatusEvents.Where(e => ids.Contains(e.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.MessageId, messageId).SetProperty(e => e.Applied, true), ct);
     }
 }

@@ -17,7 +17,13 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
     /// <summary>The session underneath, for persistence's own tests.</summary>
     internal WriteSession Session => session;
 
-    private WhatsAppDbContext Db => session.Db;
+    // EF Core runs commands of its own, which must not overtake deferred writes: every operation through it awaits
+    // Flushed first, and this throws if one forgot.
+    private WhatsAppDbContext Db => session.HasDeferred
+        ? throw new InvalidOperationException("Deferred writes wait: await Flushed before EF Core runs.")
+        : session.Db;
+
+    private Task Flushed(CancellationToken ct) => session.FlushAsync(ct);
 
     public Task<Contact?> FindContactAsync(string number, CancellationToken ct) => session.FindAsync<Contact>(number, forUpdate: true, ct);
 
@@ -29,7 +35,7 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
         }
     }
 
-    public Task UpdateContactAsync(Contact contact, CancellationToken ct) => session.InsertAsync(contact, RowInsert.ReplaceRow, ct);
+    public Task UpdateContactAsync(Contact contact, CancellationToken ct) => session.DeferAsync(session.InsertCommand(contact, RowInsert.ReplaceRow), ct);
 
     public async Task<bool> TryAddMessageAsync(Message message, CancellationToken ct) =>
         await session.InsertAsync(message, null, ct, (MessageConfiguration.SearchText, WhatsAppDbContext.SearchTextOf(message.Content.Text))) > 0;
@@ -37,21 +43,28 @@ internal sealed partial class WriteContext(WriteSession session) : IWriteContext
     public async Task<bool> TryAddIdempotencyKeyAsync(IdempotencyRecord record, CancellationToken ct) =>
         await session.InsertAsync(record, null, ct) > 0;
 
-    public Task<bool> HasContentAsync(Guid messageId, CancellationToken ct) =>
-        Db.Messages.AnyAsync(m => m.Id == messageId && (m.Content.Text != null || m.Content.MediaUrl != null
+    public async Task<bool> HasContentAsync(Guid messageId, CancellationToken ct)
+    {
+        await Flushed(ct);
+        return await Db.Messages.AnyAsync(m => m.Id == messageId && (m.Content.Text != null || m.Content.MediaUrl != null
             || m.Content.Template != null || m.Content.Interactive != null || m.Content.Location != null), ct);
+    }
 
-    public Task<OutboundMessageState?> FindOutboundAsync(string providerMessageId, CancellationToken ct) =>
-        Db.Messages
+    public async Task<OutboundMessageState?> FindOutboundAsync(string providerMessageId, CancellationToken ct)
+    {
+        await Flushed(ct);
+        return await Db.Messages
             .Where(m => m.ProviderMessageId == providerMessageId && m.Direction == MessageDirection.Outbound)
-            .Select(m => new OutboundMessageState(m.Id, m.Status, m.Contact))
+            .Select(m => new OutboundMessageState(m.Id, m.Status, m.Contact, m.From))
             .FirstOrDefaultAsync(ct);
+    }
 
     public async Task<bool> ChangeStatusAsync(Guid messageId, StatusChange change, DateTimeOffset now, CancellationToken ct)
     {
         var failed = change.IsFailure;
         var from = change.From;
         var clearFrom = change.ClearErrorFrom;
+        await Flushed(ct);
         return await Db.Messages
             .Where(m => m.Id == messageId && from.Contains(m.Status))
             .ExecuteUpdateAsync(

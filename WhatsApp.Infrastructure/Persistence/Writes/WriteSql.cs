@@ -99,4 +99,36 @@ internal static class WriteSql
         AND "Status" = @queued AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
         RETURNING "Id"
         """;
+
+    public const string MarkFannedOut = """UPDATE "Events" SET "FannedOut" = @true WHERE "Id" = @id""";
+
+    /// <summary>
+    /// Leases up to <c>@max</c> of an endpoint's due deliveries, oldest first, skipping a contact's delivery while an
+    /// earlier one of that contact is due or in flight (so a contact's events go out in order unless one waits for a
+    /// retry). Returns their ids; the WHERE is re-checked on the rows it updates.
+    /// </summary>
+    public const string ClaimDeliveries = ClaimDeliveriesHead + ")" + ClaimDeliveriesTail;
+
+    /// <summary><see cref="ClaimDeliveries"/> for PostgreSQL: rows another instance is claiming are skipped, not waited for.</summary>
+    public const string ClaimDeliveriesSkipLocked = ClaimDeliveriesHead + " FOR UPDATE OF d SKIP LOCKED)" + ClaimDeliveriesTail;
+
+    private const string ClaimDeliveriesHead =
+        """
+        UPDATE "EventDeliveries" SET "LeaseOwner" = @owner, "LeaseExpiresAt" = @until
+        WHERE "Id" IN (
+            SELECT d."Id" FROM "EventDeliveries" AS d
+            WHERE d."EndpointId" = @endpoint AND d."Status" = @pending AND d."NextAttemptAt" <= @now
+                AND (d."LeaseExpiresAt" IS NULL OR d."LeaseExpiresAt" < @now_utc)
+                AND NOT EXISTS (SELECT 1 FROM "EventDeliveries" AS e
+                    WHERE e."EndpointId" = d."EndpointId" AND e."Contact" = d."Contact" AND e."Status" = @pending
+                        AND e."Id" < d."Id" AND (e."NextAttemptAt" <= @now OR e."LeaseExpiresAt" >= @now_utc))
+            ORDER BY d."NextAttemptAt", d."Id" LIMIT @max
+        """;
+
+    private const string ClaimDeliveriesTail =
+        """
+
+        AND "Status" = @pending AND ("LeaseExpiresAt" IS NULL OR "LeaseExpiresAt" < @now_utc)
+        RETURNING "Id"
+        """;
 }

@@ -29,7 +29,7 @@ public sealed class RequestBodyLimitTests
         var accepted = new List<string>();
         foreach (var (method, pattern) in routes)
         {
-            var path = "/" + pattern.TrimStart('/').Replace("{id:guid}", Guid.CreateVersion7().ToString(), StringComparison.Ordinal)
+            var path = "/" + EndpointAuthorizationTests.GuidParameter().Replace(pattern.TrimStart('/'), _ => Guid.CreateVersion7().ToString())
                 .Replace("{contact}", "%2B14155552671", StringComparison.Ordinal);
             var webhook = path.StartsWith("/api/webhooks", StringComparison.Ordinal);
             using var content = new ByteArrayContent(new byte[Limit + 1]);

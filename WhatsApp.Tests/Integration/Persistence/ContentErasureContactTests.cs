@@ -20,7 +20,7 @@ public sealed class ContentErasureContactTests
     public async Task CreateDatabase()
     {
         _database = await TestDatabase.CreateAsync();
-        _eraser = new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>());
+        _eraser = new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System);
     }
 
     [TearDown]

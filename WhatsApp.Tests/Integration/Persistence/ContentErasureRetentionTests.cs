@@ -90,5 +90,5 @@ public sealed class ContentErasureRetentionTests : DatabaseFixture
     }
 
     private ContentErasure Eraser(int batchSize = ContentErasure.DefaultBatchSize) =>
-        new(Database.UnitOfWork, Mock.Of<IErasureObserver>(), batchSize);
+        new(Database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System, batchSize);
 }

@@ -29,7 +29,7 @@ public sealed class ErasureRaceTests
         var time = new FakeTimeProvider(Start);
         var message = Queued(Contact, Start);
         await SaveAsync(database, message);
-        var eraser = new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>());
+        var eraser = new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System);
         var sent = new List<MessageContent>();
         var provider = new Mock<IMessagingProvider>();
         provider.Setup(p => p.SendAsync(It.IsAny<Message>(), It.IsAny<CancellationToken>()))

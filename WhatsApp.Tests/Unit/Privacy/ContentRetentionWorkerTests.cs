@@ -57,7 +57,7 @@ public sealed class ContentRetentionWorkerTests
     }
 
     private static ContentRetentionWorker Worker(IUnitOfWork unitOfWork, int retentionDays, TimeProvider time) =>
-        new(new ContentErasure(unitOfWork, Mock.Of<IErasureObserver>()), Options.Create(new PrivacyOptions { RetentionDays = retentionDays }), time, NullLogger<ContentRetentionWorker>.Instance);
+        new(new ContentErasure(unitOfWork, Mock.Of<IErasureObserver>(), time), Options.Create(new PrivacyOptions { RetentionDays = retentionDays }), time, NullLogger<ContentRetentionWorker>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

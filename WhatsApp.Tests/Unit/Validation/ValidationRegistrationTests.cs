@@ -11,7 +11,9 @@ public sealed class ValidationRegistrationTests
     [Test]
     public void AddSendMessageValidation_Always_RegistersOnlyTheRootValidatorForTheRequest()
     {
+        // Options as the host has them: the endpoints' validators read the Events section.
         var services = new ServiceCollection()
+            .AddOptions()
             .AddSingleton(Mock.Of<ISenderDirectory>(s => s.DefaultSender == "+14155550100"))
             .AddSendMessageValidation();
 

@@ -10,6 +10,7 @@ using WhatsApp.Client.Api.Admin;
 using WhatsApp.Client.Api.Contacts;
 using WhatsApp.Client.Api.Conversations;
 using WhatsApp.Client.Api.Messages;
+using WhatsApp.Client.Api.WebhookEndpoints;
 namespace WhatsApp.Client.Api
 {
     /// <summary>
@@ -37,6 +38,11 @@ namespace WhatsApp.Client.Api
         public global::WhatsApp.Client.Api.Messages.MessagesRequestBuilder Messages
         {
             get => new global::WhatsApp.Client.Api.Messages.MessagesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhookEndpoints property</summary>
+        public global::WhatsApp.Client.Api.WebhookEndpoints.WebhookEndpointsRequestBuilder WebhookEndpoints
+        {
+            get => new global::WhatsApp.Client.Api.WebhookEndpoints.WebhookEndpointsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::WhatsApp.Client.Api.ApiRequestBuilder"/> and sets the default values.

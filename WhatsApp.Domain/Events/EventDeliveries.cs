@@ -1,0 +1,63 @@
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Domain.Events;
+
+/// <summary>
+/// Delivering events: an endpoint's due deliveries are leased to this instance, POSTed, and their outcome stored with
+/// the attempt; the endpoint is disabled when it answers <c>410 Gone</c> or has failed for too long.
+/// </summary>
+public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies, IEventSender sender, IEventObserver observer, DeliveryPolicy policy, TimeProvider time)
+{
+    public Task<IReadOnlyList<EventDelivery>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
+    }
+
+    /// <summary>POSTs the claimed delivery's event to its endpoint and stores what came of it.</summary>
+    public async Task DeliverAsync(EventDelivery delivery, WebhookEndpoint endpoint, MessageEvent message, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var body = await bodies.RenderAsync(message, ct);
+        var attemptedAt = time.GetUtcNow();
+        var result = await sender.SendAsync(endpoint, message.Id, body, ct);
+        var disabled = await RecordAsync(delivery.Id, delivery.EndpointId, result, attemptedAt, ct);
+        observer.Attempted(delivery, result);
+        if (disabled is not null)
+        {
+            observer.EndpointDisabled(disabled);
+        }
+    }
+
+    // The endpoint disabled by this outcome, if it was.
+    private Task<WebhookEndpoint?> RecordAsync(Guid deliveryId, Guid endpointId, DeliveryResult result, DateTimeOffset attemptedAt, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        return unitOfWork.ExecuteAsync<WebhookEndpoint?>(
+            async (writes, token) =>
+            {
+                // Read again in the unit: a retry by hand or a deletion may have happened while the POST was out.
+                if (await writes.FindDeliveryAsync(endpointId, deliveryId, token) is not { } stored)
+                {
+                    return null;
+                }
+
+                stored.Record(result, policy, now);
+                await writes.SaveDeliveryAsync(stored, DeliveryAttempt.Of(stored, result, attemptedAt), token);
+                if (await writes.FindEndpointAsync(endpointId, token) is not { } endpoint)
+                {
+                    return null;
+                }
+
+                var (failingSince, wasDisabled) = (endpoint.FailingSince, endpoint.Disabled);
+                var disabled = endpoint.RecordDelivery(result, now, policy.DisableAfter);
+                if (endpoint.FailingSince != failingSince || endpoint.Disabled != wasDisabled)
+                {
+                    await writes.UpdateEndpointAsync(endpoint, token);
+                }
+
+                return disabled ? endpoint : null;
+            },
+            ct);
+    }
+}

@@ -1,0 +1,43 @@
+using WhatsApp.Domain.Events;
+
+namespace WhatsApp.Domain.Ports;
+
+/// <summary>
+/// Renders an event's body (<c>{"type", "timestamp", "data"}</c>): its message as the API shows it now, with the
+/// event's status and sequence, so content erased since is not sent.
+/// </summary>
+public interface IEventBodies
+{
+    Task<string> RenderAsync(MessageEvent message, CancellationToken ct);
+}
+
+/// <summary>POSTs an event's body to an endpoint, signed with its secrets, and reports what came of it; never throws for the receiver's failures.</summary>
+public interface IEventSender
+{
+    Task<DeliveryResult> SendAsync(WebhookEndpoint endpoint, Guid eventId, string body, CancellationToken ct);
+}
+
+/// <summary>Told of each delivery attempt and each endpoint the gateway disabled, after the commit: for logs and metrics.</summary>
+public interface IEventObserver
+{
+    void Attempted(EventDelivery delivery, DeliveryResult result);
+
+    void EndpointDisabled(WebhookEndpoint endpoint);
+}
+
+/// <summary>What the delivery worker and the endpoints API read.</summary>
+public interface IEventQueries
+{
+    Task<IReadOnlyList<Guid>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct);
+
+    Task<WebhookEndpoint?> FindEndpointAsync(Guid id, CancellationToken ct);
+
+    Task<MessageEvent?> FindEventAsync(Guid id, CancellationToken ct);
+
+    /// <summary>A page of endpoints in id order, after <paramref name="after"/>.</summary>
+    Task<IReadOnlyList<WebhookEndpoint>> ListEndpointsAsync(Guid? after, int limit, CancellationToken ct);
+
+    /// <summary>A page of the endpoint's deliveries, newest first, before <paramref name="before"/>, each with its event and attempts.</summary>
+    Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event, IReadOnlyList<DeliveryAttempt> Attempts)>> ListDeliveriesAsync(
+        Guid endpointId, DeliveryStatus? status, Guid? before, int limit, CancellationToken ct);
+}

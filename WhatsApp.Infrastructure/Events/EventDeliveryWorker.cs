@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WhatsApp.Domain.Events;
+using WhatsApp.Domain.Ports;
+
+namespace WhatsApp.Infrastructure.Events;
+
+/// <summary>
+/// Runs on every instance: fans new events out to their endpoints' deliveries, then leases each endpoint's due
+/// deliveries up to its own concurrency limit and sends them, each on its own task, so a slow or dead endpoint only
+/// ever holds its own slots. On shutdown it stops claiming and lets the deliveries in flight finish.
+/// </summary>
+internal sealed partial class EventDeliveryWorker(
+    IServiceProvider services,
+    IEventQueries queries,
+    IOptions<EventsOptions> options,
+    TimeProvider time,
+    ILogger<EventDeliveryWorker> logger) : BackgroundService
+{
+    private readonly string _owner = $"events/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    private readonly ConcurrentDictionary<Guid, int> _inFlight = new();
+    private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly SemaphoreSlim _wake = new(0);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var fanOut = services.GetRequiredService<EventFanOut>();
+        var deliveries = services.GetRequiredService<EventDeliveries>();
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var busy = false;
+                try
+                {
+                    busy = await fanOut.RunAsync(stoppingToken) == EventFanOut.Batch;
+                    busy |= await ClaimAndStartAsync(deliveries, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogRoundFailed(ex);
+                }
+
+                if (!busy)
+                {
+                    await _wake.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // A routine stop lets what is in flight finish (each POST is bounded by the timeout); a delivery cut off by the
+        // host's own deadline stays leased and is retried by any instance once its lease runs out.
+        await Task.WhenAll(_running.Keys);
+    }
+
+    // Whether any endpoint filled its slots (there may be more to claim at once).
+    private async Task<bool> ClaimAndStartAsync(EventDeliveries deliveries, CancellationToken ct)
+    {
+        var limit = options.Value.ConcurrencyPerEndpoint;
+        var full = false;
+        foreach (var endpointId in await queries.EndpointsWithDueDeliveriesAsync(time.GetUtcNow(), ct))
+        {
+            var free = limit - _inFlight.GetValueOrDefault(endpointId);
+            if (free <= 0 || await queries.FindEndpointAsync(endpointId, ct) is not { Disabled: false } endpoint)
+            {
+                continue;
+            }
+
+            var claimed = await deliveries.ClaimAsync(endpointId, free, _owner, ct);
+            full |= claimed.Count == free;
+            foreach (var delivery in claimed)
+            {
+                _inFlight.AddOrUpdate(endpointId, 1, (_, n) => n + 1);
+                var task = DeliverAsync(deliveries, delivery, endpoint);
+                _running.TryAdd(task, 0);
+                _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
+            }
+        }
+
+        return full;
+    }
+
+    // Not cancelled by the stop: a POST under way finishes (or times out) and its outcome is stored.
+    private async Task DeliverAsync(EventDeliveries deliveries, EventDelivery delivery, WebhookEndpoint endpoint)
+    {
+        await Task.Yield();
+        try
+        {
+            if (await queries.FindEventAsync(delivery.EventId, CancellationToken.None) is { } message)
+            {
+                await deliveries.DeliverAsync(delivery, endpoint, message, CancellationToken.None);
+            }
+        }
+        catch (Exception ex)
+        {
+            // Its lease runs out and another round (here or elsewhere) tries again.
+            LogDeliveryFailed(ex, delivery.Id);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(delivery.EndpointId, 0, (_, n) => n - 1);
+            _wake.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _wake.Dispose();
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "An event delivery round failed; trying again shortly")]
+    private partial void LogRoundFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivering {DeliveryId} failed before its outcome was stored; it is retried when its lease runs out")]
+    private partial void LogDeliveryFailed(Exception exception, Guid deliveryId);
+}

@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using WhatsApp.Domain.Events;
+using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Persistence;
+
+namespace WhatsApp.Infrastructure.Events;
+
+/// <summary>The reads of the event delivery worker and of the endpoints API, each on a context of its own.</summary>
+internal sealed class EventQueries(IDbContextFactory<WhatsAppDbContext> contexts) : IEventQueries
+{
+    public async Task<IReadOnlyList<Guid>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.EventDeliveries
+            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
+            .Select(d => d.EndpointId).Distinct()
+            .Where(id => db.WebhookEndpoints.Any(e => e.Id == id && !e.Disabled))
+            .ToListAsync(ct);
+    }
+
+    public async Task<WebhookEndpoint?> FindEndpointAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    public async Task<MessageEvent?> FindEventAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<WebhookEndpoint>> ListEndpointsAsync(Guid? after, int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var endpoints = db.WebhookEndpoints.AsNoTracking();
+        return await (after is { } from ? endpoints.Where(e => e.Id > from) : endpoints).OrderBy(e => e.Id).Take(limit).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event, IReadOnlyList<DeliveryAttempt> Attempts)>> ListDeliveriesAsync(
+        Guid endpointId, DeliveryStatus? status, Guid? before, int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var deliveries = db.EventDeliveries.AsNoTracking().Where(d => d.EndpointId == endpointId);
+        if (status is { } wanted)
+        {
+            deliveries = deliveries.Where(d => d.Status == wanted);
+        }
+
+        if (before is { } from)
+        {
+            deliveries = deliveries.Where(d => d.Id < from);
+        }
+
+        var page = await deliveries.OrderByDescending(d => d.Id).Take(limit)
+            .Join(db.Events, d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, Event = e })
+            .ToListAsync(ct);
+        var ids = page.Select(p => p.Delivery.Id).ToList();
+        var attempts = (await db.DeliveryAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(ct))
+            .ToLookup(a => a.DeliveryId);
+        return page.OrderByDescending(p => p.Delivery.Id)
+            .Select(p => (p.Delivery, p.Event, (IReadOnlyList<DeliveryAttempt>)attempts[p.Delivery.Id].OrderBy(a => a.AttemptedAt).ToList()))
+            .ToList();
+    }
+}
