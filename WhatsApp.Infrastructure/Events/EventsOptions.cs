@@ -23,9 +23,6 @@ public sealed class EventsOptions
     /// <summary>How often the worker looks for new events and due deliveries when it has nothing to do.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Succeeded deliveries (and their attempts) are removed after this long.</summary>
-    public TimeSpan SucceededRetention { get; set; } = TimeSpan.FromDays(7);
-
     /// <summary>Lets endpoints resolve to loopback, private, link-local or CGNAT addresses (true in Development).</summary>
     public bool AllowPrivateNetworks { get; set; }
 

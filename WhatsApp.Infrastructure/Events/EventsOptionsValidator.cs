@@ -17,7 +17,6 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
         Positive(options.DisableAfter, "DisableAfter");
         Positive(options.Timeout, "Timeout");
         Positive(options.PollInterval, "PollInterval");
-        Positive(options.SucceededRetention, "SucceededRetention");
         if (options.SecretOverlap < TimeSpan.Zero)
         {
             failures.Add("Events:SecretOverlap must not be negative.");
