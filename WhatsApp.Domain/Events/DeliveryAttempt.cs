@@ -3,6 +3,8 @@ namespace WhatsApp.Domain.Events;
 /// <summary>One POST of a delivery, as the deliveries list shows it.</summary>
 public sealed class DeliveryAttempt
 {
+    public const int MaxErrorLength = 500;
+
     private DeliveryAttempt()
     {
     }
@@ -33,7 +35,7 @@ public sealed class DeliveryAttempt
             AttemptedAt = attemptedAt,
             StatusCode = result.StatusCode,
             DurationMs = (int)Math.Min(int.MaxValue, result.Duration.TotalMilliseconds),
-            Error = result.Error is { Length: > 500 } error ? error[..500] : result.Error,
+            Error = result.Error is { Length: > MaxErrorLength } error ? error[..MaxErrorLength] : result.Error,
             ResponseBody = result.ResponseBody,
         };
     }

@@ -26,7 +26,6 @@ public sealed class EventFanOut(IUnitOfWork unitOfWork, TimeProvider time)
                 var endpoints = await writes.EnabledEndpointsAsync(token);
                 foreach (var message in pending)
                 {
-                    message.MarkFannedOut();
                     await writes.MarkFannedOutAsync(message, token);
                     foreach (var endpoint in endpoints.Where(e => e.Subscribes(message)))
                     {

@@ -40,8 +40,6 @@ public sealed class MessageEvent
     /// <summary>Whether the endpoints subscribed to it have their deliveries.</summary>
     public bool FannedOut { get; private set; }
 
-    public void MarkFannedOut() => FannedOut = true;
-
     /// <summary>A message that reached <paramref name="status"/>; null when that status makes no event.</summary>
     public static MessageEvent? Of(Guid messageId, string contact, string sender, MessageStatus status, DateTimeOffset at) =>
         EventTypes.For(status) is { } type

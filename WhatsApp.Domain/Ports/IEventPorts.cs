@@ -28,7 +28,8 @@ public interface IEventObserver
 /// <summary>What the delivery worker and the endpoints API read.</summary>
 public interface IEventQueries
 {
-    Task<IReadOnlyList<Guid>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct);
+    /// <summary>The enabled endpoints that have deliveries due.</summary>
+    Task<IReadOnlyList<WebhookEndpoint>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct);
 
     Task<WebhookEndpoint?> FindEndpointAsync(Guid id, CancellationToken ct);
 

@@ -64,19 +64,19 @@ internal sealed partial class EventDeliveryWorker(
     {
         var limit = options.Value.ConcurrencyPerEndpoint;
         var full = false;
-        foreach (var endpointId in await queries.EndpointsWithDueDeliveriesAsync(time.GetUtcNow(), ct))
+        foreach (var endpoint in await queries.EndpointsWithDueDeliveriesAsync(time.GetUtcNow(), ct))
         {
-            var free = limit - _inFlight.GetValueOrDefault(endpointId);
-            if (free <= 0 || await queries.FindEndpointAsync(endpointId, ct) is not { Disabled: false } endpoint)
+            var free = limit - _inFlight.GetValueOrDefault(endpoint.Id);
+            if (free <= 0)
             {
                 continue;
             }
 
-            var claimed = await deliveries.ClaimAsync(endpointId, free, _owner, ct);
+            var claimed = await deliveries.ClaimAsync(endpoint.Id, free, _owner, ct);
             full |= claimed.Count == free;
             foreach (var delivery in claimed)
             {
-                _inFlight.AddOrUpdate(endpointId, 1, (_, n) => n + 1);
+                _inFlight.AddOrUpdate(endpoint.Id, 1, (_, n) => n + 1);
                 var task = DeliverAsync(deliveries, delivery, endpoint);
                 _running.TryAdd(task, 0);
                 _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);

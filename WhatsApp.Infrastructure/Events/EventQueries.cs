@@ -8,13 +8,11 @@ namespace WhatsApp.Infrastructure.Events;
 /// <summary>The reads of the event delivery worker and of the endpoints API, each on a context of its own.</summary>
 internal sealed class EventQueries(IDbContextFactory<WhatsAppDbContext> contexts) : IEventQueries
 {
-    public async Task<IReadOnlyList<Guid>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<WebhookEndpoint>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.EventDeliveries
-            .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-            .Select(d => d.EndpointId).Distinct()
-            .Where(id => db.WebhookEndpoints.Any(e => e.Id == id && !e.Disabled))
+        return await db.WebhookEndpoints.AsNoTracking()
+            .Where(e => !e.Disabled && db.EventDeliveries.Any(d => d.EndpointId == e.Id && d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now))
             .ToListAsync(ct);
     }
 

@@ -19,10 +19,10 @@ internal sealed class MessageEventBodies(IMessageRepository messages, IOptions<J
         ArgumentNullException.ThrowIfNull(message);
         var options = json.Value.JsonSerializerOptions;
         JsonNode data = new JsonObject { ["description"] = "A test event: the endpoint is reachable and its signature can be checked." };
-        if (message.MessageId is { } id && await messages.FindAsync(id, ct) is { } stored)
+        if (message is { MessageId: { } id, Status: { } status } && await messages.FindAsync(id, ct) is { } stored)
         {
             var shown = JsonSerializer.SerializeToNode(stored.ToResponse(await messages.GetStatusHistoryAsync(id, ct)), options)!.AsObject();
-            shown["status"] = message.Status is { } status ? Wire.Name(status) : shown["status"]?.DeepClone();
+            shown["status"] = Wire.Name(status);
             shown["sequence"] = message.Sequence;
             data = shown;
         }

@@ -17,14 +17,9 @@ public sealed record WebhookEndpointResponse(
 {
     public static WebhookEndpointResponse From(WebhookEndpoint endpoint, bool withSecret = false) => new(
         endpoint.Id, endpoint.Url, endpoint.Description,
-        endpoint.EventTypes.Count == 0 ? EventTypesOf.All : endpoint.EventTypes,
+        endpoint.EventTypes.Count == 0 ? Domain.Events.EventTypes.All : endpoint.EventTypes,
         endpoint.Senders, endpoint.Disabled, endpoint.DisabledReason, endpoint.CreatedAt, endpoint.UpdatedAt,
         withSecret ? endpoint.Secret : null);
-
-    private static class EventTypesOf
-    {
-        public static readonly IReadOnlyList<string> All = Domain.Events.EventTypes.All;
-    }
 }
 
 /// <summary>A page of endpoints; pass <c>NextCursor</c> back as <c>cursor</c> (null on the last page).</summary>

@@ -76,7 +76,7 @@ internal sealed class DeliveryAttemptConfiguration : IEntityTypeConfiguration<De
         builder.ToTable("DeliveryAttempts");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedNever();
-        builder.Property(a => a.Error).HasMaxLength(500);
+        builder.Property(a => a.Error).HasMaxLength(DeliveryAttempt.MaxErrorLength);
         builder.Property(a => a.ResponseBody).HasMaxLength(DeliveryResult.MaxResponseBody);
         builder.HasOne<EventDelivery>().WithMany().HasForeignKey(a => a.DeliveryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(a => new { a.DeliveryId, a.AttemptedAt });

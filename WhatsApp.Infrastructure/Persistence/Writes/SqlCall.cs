@@ -17,5 +17,18 @@ internal readonly struct SqlCall<T>(WriteSession session, DbCommand command)
 
     public async Task<int> ExecuteAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteNonQueryAsync(ct);
 
+    /// <summary>The ids the statement returns (its first column), for the claims' <c>RETURNING "Id"</c>.</summary>
+    public async Task<List<Guid>> ReadIdsAsync(CancellationToken ct)
+    {
+        var ids = new List<Guid>();
+        await using var reader = await ReadAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
     public async Task<DbDataReader> ReadAsync(CancellationToken ct) => await (await session.PreparedAsync(command, ct)).ExecuteReaderAsync(ct);
 }

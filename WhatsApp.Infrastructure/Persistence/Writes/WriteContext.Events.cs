@@ -12,9 +12,7 @@ internal sealed partial class WriteContext
     public async Task<IReadOnlyList<MessageEvent>> EventsToFanOutAsync(int max, CancellationToken ct)
     {
         await Flushed(ct);
-        var sql = session.IsPostgres
-            ? """SELECT * FROM "Events" WHERE "FannedOut" = {0} ORDER BY "Id" LIMIT {1} FOR UPDATE SKIP LOCKED"""
-            : """SELECT * FROM "Events" WHERE "FannedOut" = {0} ORDER BY "Id" LIMIT {1}""";
+        var sql = session.IsPostgres ? WriteSql.EventsToFanOutSkipLocked : WriteSql.EventsToFanOut;
         return await Db.Events.FromSqlRaw(sql, false, max).AsNoTracking().ToListAsync(ct);
     }
 
@@ -51,8 +49,7 @@ internal sealed partial class WriteContext
     public async Task<IReadOnlyList<EventDelivery>> ClaimDueDeliveriesAsync(
         Guid endpointId, int max, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
-        var ids = new List<Guid>(max);
-        await using (var reader = await session.Sql<EventDelivery>(session.IsPostgres ? WriteSql.ClaimDeliveriesSkipLocked : WriteSql.ClaimDeliveries)
+        var ids = await session.Sql<EventDelivery>(session.IsPostgres ? WriteSql.ClaimDeliveriesSkipLocked : WriteSql.ClaimDeliveries)
             .Set("@owner", LeaseOwner, owner)
             .Set("@until", LeaseExpiresAt, until.UtcDateTime)
             .Set("@endpoint", nameof(EventDelivery.EndpointId), endpointId)
@@ -60,13 +57,7 @@ internal sealed partial class WriteContext
             .Set("@now", nameof(EventDelivery.NextAttemptAt), now)
             .Set("@now_utc", LeaseExpiresAt, now.UtcDateTime)
             .Set("@max", nameof(EventDelivery.Attempts), max)
-            .ReadAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
+            .ReadIdsAsync(ct);
 
         return ids.Count == 0
             ? []

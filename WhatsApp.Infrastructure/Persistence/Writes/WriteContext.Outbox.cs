@@ -13,21 +13,14 @@ internal sealed partial class WriteContext
     public async Task<IReadOnlyList<Message>> ClaimDueAsync(
         string leaseOwner, DateTimeOffset now, DateTimeOffset leaseUntil, int max, CancellationToken ct)
     {
-        var ids = new List<Guid>(max);
-        await using (var reader = await session.Sql<Message>(session.IsPostgres ? WriteSql.ClaimDueSkipLocked : WriteSql.ClaimDue)
+        var ids = await session.Sql<Message>(session.IsPostgres ? WriteSql.ClaimDueSkipLocked : WriteSql.ClaimDue)
             .Set("@lease_owner", LeaseOwner, leaseOwner)
             .Set("@lease_until", LeaseExpiresAt, leaseUntil.UtcDateTime)
             .Set("@queued", nameof(Message.Status), MessageStatus.Queued)
             .Set("@now", nameof(Message.NextAttemptAt), now)
             .Set("@now_utc", LeaseExpiresAt, now.UtcDateTime)
             .Set("@max", nameof(Message.Attempts), max)
-            .ReadAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                ids.Add(reader.GetGuid(0));
-            }
-        }
+            .ReadIdsAsync(ct);
 
         await Flushed(ct);
         return ids.Count == 0

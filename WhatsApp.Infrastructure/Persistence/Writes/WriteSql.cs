@@ -100,6 +100,14 @@ internal static class WriteSql
         RETURNING "Id"
         """;
 
+    /// <summary>
+    /// Up to <c>{1}</c> events not fanned out (<c>{0}</c> is false), oldest first: EF's raw-SQL formatting. On PostgreSQL
+    /// the ones another instance is fanning out are skipped, not waited for.
+    /// </summary>
+    public const string EventsToFanOut = """SELECT * FROM "Events" WHERE "FannedOut" = {0} ORDER BY "Id" LIMIT {1}""";
+
+    public const string EventsToFanOutSkipLocked = EventsToFanOut + " FOR UPDATE SKIP LOCKED";
+
     public const string MarkFannedOut = """UPDATE "Events" SET "FannedOut" = @true WHERE "Id" = @id""";
 
     /// <summary>
