@@ -7,7 +7,7 @@ internal static class SendMessageExamples
 {
     public static readonly IReadOnlyDictionary<string, string> Bodies = new Dictionary<string, string>
     {
-        ["text"] = """{ "to": "+14155552671", "type": "text", "message": "Your order has shipped." }""",
+        ["text"] = """{ "to": "+14155552671", "type": "text", "message": "Your order has shipped.", "metadata": { "order_id": "A-1042" } }""",
         ["media"] = """{ "to": "+14155552671", "type": "media", "media_urls": ["https://example.com/invoice.pdf"], "message": "Your invoice" }""",
         ["template"] = """
             { "to": "+14155552671", "type": "template", "template": { "name": "order_update", "language": "en_US",

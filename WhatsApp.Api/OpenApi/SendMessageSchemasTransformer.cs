@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using WhatsApp.Api.Features.Messages;
 using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.Messages;
 using static WhatsApp.Api.Validation.WhatsAppLimits;
 
 namespace WhatsApp.Api.OpenApi;
@@ -77,6 +78,7 @@ internal sealed class SendMessageSchemasTransformer : IOpenApiDocumentTransforme
                     Description = "One of the configured sender numbers; the default sender when absent.",
                 },
                 ["type"] = new OpenApiSchema { Type = JsonSchemaType.String, Enum = [JsonValue.Create(type)] },
+                ["metadata"] = Metadata(),
             },
             Required = new HashSet<string>(["to", "type"], StringComparer.Ordinal),
         };
@@ -91,6 +93,15 @@ internal sealed class SendMessageSchemasTransformer : IOpenApiDocumentTransforme
 
         return schema;
     }
+
+    private static OpenApiSchema Metadata() => new()
+    {
+        Type = JsonSchemaType.Object | JsonSchemaType.Null,
+        MaxProperties = MessageMetadata.MaxKeys,
+        AdditionalProperties = Text(MessageMetadata.MaxValueLength, 0),
+        Description = $"Your own keys (1 to {MessageMetadata.MaxKeyLength} characters) and string values, at most {MessageMetadata.MaxKeys}: "
+            + "returned with the message and carried in every event of it, so you can correlate without keeping our ids.",
+    };
 
     private static OpenApiSchema Text(int max, int min) => new() { Type = JsonSchemaType.String, MaxLength = max, MinLength = min > 0 ? min : null };
 

@@ -8,10 +8,37 @@ namespace WhatsApp.Domain.Events;
 /// </summary>
 public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies, IEventSender sender, IEventObserver observer, DeliveryPolicy policy, TimeProvider time)
 {
+    public const int PurgeBatch = 1000;
+
     public Task<IReadOnlyList<EventDelivery>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
+    }
+
+    /// <summary>
+    /// Deletes succeeded deliveries (with their attempts) created before <see cref="DeliveryPolicy.KeepSucceeded"/>
+    /// ago, then the events of that age no delivery refers to; a batch per unit, so writers are never held long.
+    /// Failed deliveries stay until retried or their endpoint is deleted. How many deliveries and events went.
+    /// </summary>
+    public async Task<(int Deliveries, int Events)> PurgeAsync(CancellationToken ct)
+    {
+        var before = time.GetUtcNow() - policy.KeepSucceeded;
+        var deliveries = await RepeatAsync((writes, token) => writes.PurgeSucceededDeliveriesAsync(before, PurgeBatch, token), ct);
+        var events = await RepeatAsync((writes, token) => writes.PurgeUnneededEventsAsync(before, PurgeBatch, token), ct);
+        return (deliveries, events);
+    }
+
+    private async Task<int> RepeatAsync(Func<IWriteContext, CancellationToken, Task<int>> batch, CancellationToken ct)
+    {
+        int total = 0, deleted;
+        do
+        {
+            deleted = await unitOfWork.ExecuteAsync(batch, ct);
+            total += deleted;
+        }
+        while (deleted == PurgeBatch);
+        return total;
     }
 
     /// <summary>POSTs the claimed delivery's event to its endpoint and stores what came of it.</summary>

@@ -67,8 +67,18 @@ public sealed class Message
     /// <summary>The message this one is an explicit resend of (<see cref="CreateResend"/>); at most one resend per message.</summary>
     public Guid? ResendOf { get; private set; }
 
+    /// <summary>The client's own keys and values (<see cref="MessageMetadata"/>), carried in every event of the message; null when none.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; private set; }
+
     public static Message CreateOutbound(
-        Guid id, string from, string to, MessageType type, MessageContent content, string clientName, DateTimeOffset now)
+        Guid id,
+        string from,
+        string to,
+        MessageType type,
+        MessageContent content,
+        string clientName,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
@@ -84,6 +94,7 @@ public sealed class Message
             Content = content,
             TemplateName = content.Template?.Name,
             ClientName = clientName,
+            Metadata = metadata is { Count: > 0 } ? metadata : null,
             Status = MessageStatus.Queued,
             NextAttemptAt = now,
             CreatedAt = now,
@@ -92,8 +103,8 @@ public sealed class Message
     }
 
     /// <summary>
-    /// A new queued message with the original's sender, recipient, type, content and client (so the sender who wrote
-    /// it can follow the resend), linked to it. Which messages may be resent is the resend use case's rule.
+    /// A new queued message with the original's sender, recipient, type, content, client (so the sender who wrote
+    /// it can follow the resend) and metadata, linked to it. Which messages may be resent is the resend use case's rule.
     /// </summary>
     public static Message CreateResend(Message original, Guid id, DateTimeOffset now)
     {
@@ -103,7 +114,7 @@ public sealed class Message
             throw new InvalidOperationException($"Message {original.Id} is inbound.");
         }
 
-        var resend = CreateOutbound(id, original.From, original.To, original.Type, original.Content, original.ClientName, now);
+        var resend = CreateOutbound(id, original.From, original.To, original.Type, original.Content, original.ClientName, now, original.Metadata);
         resend.ResendOf = original.Id;
         return resend;
     }

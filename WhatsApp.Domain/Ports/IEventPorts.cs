@@ -23,6 +23,9 @@ public interface IEventObserver
     void Attempted(EventDelivery delivery, DeliveryResult result);
 
     void EndpointDisabled(WebhookEndpoint endpoint);
+
+    /// <summary>How many deliveries wait to succeed or fail (first attempts and retries), counted now.</summary>
+    void PendingCounted(long pending);
 }
 
 /// <summary>What the delivery worker and the endpoints API read.</summary>
@@ -32,6 +35,9 @@ public interface IEventQueries
     Task<IReadOnlyList<WebhookEndpoint>> EndpointsWithDueDeliveriesAsync(DateTimeOffset now, CancellationToken ct);
 
     Task<WebhookEndpoint?> FindEndpointAsync(Guid id, CancellationToken ct);
+
+    /// <summary>The deliveries not yet succeeded or failed, over every endpoint.</summary>
+    Task<long> CountPendingDeliveriesAsync(CancellationToken ct);
 
     Task<MessageEvent?> FindEventAsync(Guid id, CancellationToken ct);
 

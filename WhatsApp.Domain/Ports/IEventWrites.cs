@@ -44,6 +44,12 @@ public interface IEventWrites
     /// <summary>Stores the delivery's new state and frees its lease, with the attempt that led to it, if any.</summary>
     Task SaveDeliveryAsync(EventDelivery delivery, DeliveryAttempt? attempt, CancellationToken ct);
 
+    /// <summary>Deletes up to <paramref name="max"/> succeeded deliveries created before <paramref name="before"/>, with their attempts; how many.</summary>
+    Task<int> PurgeSucceededDeliveriesAsync(DateTimeOffset before, int max, CancellationToken ct);
+
+    /// <summary>Deletes up to <paramref name="max"/> fanned-out events created before <paramref name="before"/> that no delivery refers to; how many.</summary>
+    Task<int> PurgeUnneededEventsAsync(DateTimeOffset before, int max, CancellationToken ct);
+
     /// <summary>Makes every failed delivery of the endpoint created since <paramref name="since"/> due now, with a fresh schedule; how many.</summary>
     Task<int> RetryFailedDeliveriesAsync(Guid endpointId, DateTimeOffset since, DateTimeOffset now, CancellationToken ct);
 }

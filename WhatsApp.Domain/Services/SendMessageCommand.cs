@@ -10,4 +10,5 @@ public sealed record SendMessageCommand(
     MessageContent Content,
     string ClientName,
     string? IdempotencyKey = null,
-    string? RequestFingerprint = null);
+    string? RequestFingerprint = null,
+    IReadOnlyDictionary<string, string>? Metadata = null);

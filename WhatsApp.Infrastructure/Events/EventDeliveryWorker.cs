@@ -16,14 +16,17 @@ namespace WhatsApp.Infrastructure.Events;
 internal sealed partial class EventDeliveryWorker(
     IServiceProvider services,
     IEventQueries queries,
+    IEventObserver observer,
     IOptions<EventsOptions> options,
     TimeProvider time,
     ILogger<EventDeliveryWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(5);
     private readonly string _owner = $"events/{Environment.ProcessId}/{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<Guid, int> _inFlight = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly SemaphoreSlim _wake = new(0);
+    private DateTimeOffset _nextCount;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +41,7 @@ internal sealed partial class EventDeliveryWorker(
                 {
                     busy = await fanOut.RunAsync(stoppingToken) == EventFanOut.Batch;
                     busy |= await ClaimAndStartAsync(deliveries, stoppingToken);
+                    await CountPendingAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -84,6 +88,17 @@ internal sealed partial class EventDeliveryWorker(
         }
 
         return full;
+    }
+
+    // For the pending gauge, every few seconds rather than every round.
+    private async Task CountPendingAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (now >= _nextCount)
+        {
+            observer.PendingCounted(await queries.CountPendingDeliveriesAsync(ct));
+            _nextCount = now + CountInterval;
+        }
     }
 
     // Not cancelled by the stop: a POST under way finishes (or times out) and its outcome is stored.

@@ -6,13 +6,17 @@ using WhatsApp.Infrastructure.Observability;
 
 namespace WhatsApp.Infrastructure.Events;
 
-/// <summary>Counts delivery attempts by outcome and their duration, and logs (and counts) each endpoint the gateway disabled.</summary>
+/// <summary>
+/// Counts delivery attempts by outcome and their duration, logs (and counts) each endpoint the gateway disabled, and
+/// shows the pending deliveries the worker last counted.
+/// </summary>
 internal sealed partial class EventObserver : IEventObserver
 {
     private readonly Counter<long> _attempts;
     private readonly Histogram<double> _duration;
     private readonly Counter<long> _disabled;
     private readonly ILogger<EventObserver> _logger;
+    private long _pending;
 
     public EventObserver(IMeterFactory meters, ILogger<EventObserver> logger)
     {
@@ -20,6 +24,8 @@ internal sealed partial class EventObserver : IEventObserver
         _attempts = meter.CreateCounter<long>("whatsapp.events.deliveries", "{attempt}", "Event delivery attempts, by outcome");
         _duration = meter.CreateHistogram<double>("whatsapp.events.delivery.duration", "s", "How long an endpoint took to answer a delivery");
         _disabled = meter.CreateCounter<long>("whatsapp.events.endpoints_disabled", "{endpoint}", "Endpoints the gateway disabled");
+        meter.CreateObservableGauge(
+            "whatsapp.events.pending", () => Interlocked.Read(ref _pending), "{delivery}", "Event deliveries waiting to succeed or fail, as last counted");
         _logger = logger;
     }
 
@@ -37,6 +43,8 @@ internal sealed partial class EventObserver : IEventObserver
         _disabled.Add(1);
         LogDisabled(endpoint.Id, endpoint.DisabledReason ?? "unknown");
     }
+
+    public void PendingCounted(long pending) => Interlocked.Exchange(ref _pending, pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Disabled webhook endpoint {EndpointId}: {Reason}")]
     private partial void LogDisabled(Guid endpointId, string reason);

@@ -22,6 +22,15 @@ internal sealed class EventQueries(IDbContextFactory<WhatsAppDbContext> contexts
         return await db.WebhookEndpoints.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
     }
 
+    public async Task<long> CountPendingDeliveriesAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // Endpoint by endpoint through the (EndpointId, Status, …) index.
+        return await db.EventDeliveries.LongCountAsync(
+            d => db.WebhookEndpoints.Select(e => e.Id).Contains(d.EndpointId) && d.Status == DeliveryStatus.Pending, ct);
+    }
+
     public async Task<MessageEvent?> FindEventAsync(Guid id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -14,6 +14,9 @@ public sealed class EventsOptions
     /// <summary>How long the previous secret keeps signing after a rotation.</summary>
     public TimeSpan SecretOverlap { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long succeeded deliveries (and events no delivery needs) are kept; failed ones stay until retried or their endpoint is deleted.</summary>
+    public TimeSpan KeepSucceededDeliveries { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Deliveries in flight to one endpoint at a time, per instance.</summary>
     public int ConcurrencyPerEndpoint { get; set; } = 10;
 

@@ -17,6 +17,7 @@ internal sealed class EventsOptionsValidator : IValidateOptions<EventsOptions>
         Positive(options.DisableAfter, "DisableAfter");
         Positive(options.Timeout, "Timeout");
         Positive(options.PollInterval, "PollInterval");
+        Positive(options.KeepSucceededDeliveries, "KeepSucceededDeliveries");
         if (options.SecretOverlap < TimeSpan.Zero)
         {
             failures.Add("Events:SecretOverlap must not be negative.");

@@ -38,6 +38,7 @@ public static class EventsServiceCollectionExtensions
             })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddHostedService<EventDeliveryWorker>();
+        services.AddHostedService<EventPurgeWorker>();
         return services;
     }
 
@@ -45,5 +46,8 @@ public static class EventsServiceCollectionExtensions
         options.RetrySchedule.Count == 0 ? DeliveryPolicy.SvixSchedule : [.. options.RetrySchedule],
         options.DisableAfter,
         options.SecretOverlap,
-        options.Timeout + TimeSpan.FromSeconds(30));
+        options.Timeout + TimeSpan.FromSeconds(30))
+    {
+        KeepSucceeded = options.KeepSucceededDeliveries,
+    };
 }

@@ -11,6 +11,8 @@ public sealed class EventReceiver : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ReceivedEvent> _received = new();
+    private int _inFlight;
+    private int _maxInFlight;
 
     private EventReceiver(WebApplication app) => _app = app;
 
@@ -20,6 +22,9 @@ public sealed class EventReceiver : IAsyncDisposable
     public Func<ReceivedEvent, Task<int>> Answer { get; set; } = _ => Task.FromResult(204);
 
     public IReadOnlyList<ReceivedEvent> Received => _received.ToList();
+
+    /// <summary>The most requests it was answering at one time.</summary>
+    public int MaxConcurrent => Volatile.Read(ref _maxInFlight);
 
     public static async Task<EventReceiver> StartAsync()
     {
@@ -68,7 +73,20 @@ public sealed class EventReceiver : IAsyncDisposable
             await reader.ReadToEndAsync(context.RequestAborted),
             DateTimeOffset.UtcNow);
         _received.Enqueue(received);
-        context.Response.StatusCode = await Answer(received);
+        var now = Interlocked.Increment(ref _inFlight);
+        int max;
+        while (now > (max = Volatile.Read(ref _maxInFlight)) && Interlocked.CompareExchange(ref _maxInFlight, now, max) != max)
+        {
+        }
+
+        try
+        {
+            context.Response.StatusCode = await Answer(received);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
     }
 }
 

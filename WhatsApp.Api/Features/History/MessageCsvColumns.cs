@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace WhatsApp.Api.Features.History;
 
 /// <summary>
@@ -23,6 +25,7 @@ internal static class MessageCsvColumns
         ("error_code", "ErrorCode", m => m.ErrorCode),
         ("error_reason", "ErrorReason", m => m.ErrorReason),
         ("updated_at", "UpdatedAt", m => m.UpdatedAt.ToString("O")),
+        ("metadata", "Metadata", m => m.Metadata is null ? null : JsonSerializer.Serialize(m.Metadata)),
     ];
 
     public static IReadOnlyDictionary<string, string> NotExported { get; } = new Dictionary<string, string>

@@ -17,4 +17,5 @@ public sealed record MessageListItem(
     string? ErrorReason,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    Guid? ResendOf);
+    Guid? ResendOf,
+    IReadOnlyDictionary<string, string>? Metadata);

@@ -46,6 +46,9 @@ public sealed record MessageResponse
 
     public DateTimeOffset? NextAttemptAt { get; init; }
 
+    /// <summary>The keys and values given on send (also in every event of the message); null when none.</summary>
+    public IReadOnlyDictionary<string, string>? Metadata { get; init; }
+
     /// <summary>Delivery reports from the provider, oldest first.</summary>
     public IReadOnlyList<StatusEventResponse> StatusHistory { get; init; } = [];
 

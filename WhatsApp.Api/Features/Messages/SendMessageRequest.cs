@@ -32,4 +32,7 @@ public sealed record SendMessageRequest
     public InteractiveRequest? Interactive { get; init; }
 
     public LocationRequest? Location { get; init; }
+
+    /// <summary>Up to 20 string keys (40 characters) and string values (500), returned with the message and in its events.</summary>
+    public IReadOnlyDictionary<string, string?>? Metadata { get; init; }
 }

@@ -43,17 +43,23 @@ public static class SendMessageRequestMapper
             content,
             clientName,
             idempotencyKey,
-            fingerprint);
+            fingerprint,
+            request.Metadata?.ToDictionary(p => p.Key, p => Required(p.Value, $"metadata.{p.Key}"), StringComparer.Ordinal));
     }
 
     /// <summary>
     /// SHA-256 (lowercase hex) of the request re-serialized canonically: declaration order, snake_case, no nulls,
-    /// absent type as <c>text</c>. Whitespace, property order and <c>37.4</c> versus <c>"37.4"</c> do not change it.
+    /// absent type as <c>text</c>, metadata keys sorted. Whitespace, property order and <c>37.4</c> versus <c>"37.4"</c>
+    /// do not change it.
     /// </summary>
     public static string Fingerprint(this SendMessageRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var canonical = request with { Type = request.Type ?? "text" };
+        var canonical = request with
+        {
+            Type = request.Type ?? "text",
+            Metadata = request.Metadata is { } metadata ? new SortedDictionary<string, string?>(metadata.ToDictionary(), StringComparer.Ordinal) : null,
+        };
         return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(canonical, CanonicalJson)));
     }
 

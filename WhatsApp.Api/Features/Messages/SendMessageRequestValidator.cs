@@ -30,6 +30,7 @@ public sealed class SendMessageRequestValidator : AbstractValidator<SendMessageR
             .Must(from => from is null || senders.IsConfigured(from)).WithMessage("'{PropertyName}' is not a configured sender.");
 
         RuleFor(x => x.Type).OneOf([.. MessageTypes.All]);
+        RuleFor(x => x.Metadata).MessageMetadata();
 
         When(x => IsKnownType(x.Type), () =>
         {

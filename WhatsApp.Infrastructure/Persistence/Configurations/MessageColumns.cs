@@ -6,7 +6,7 @@ namespace WhatsApp.Infrastructure.Persistence.Configurations;
 /// </summary>
 internal static class MessageColumns
 {
-    private const string Metadata = "metadata an erasure keeps (README, Privacy)";
+    private const string Kept = "delivery facts an erasure keeps (README, Privacy)";
     private const string Dispatch = "the dispatcher's working state, no content";
 
     public static ColumnErasure Erasure { get; } = new(
@@ -17,29 +17,30 @@ internal static class MessageColumns
             ("Template", ErasedAs.Null),
             ("Interactive", ErasedAs.Null),
             ("Location", ErasedAs.Null),
+            ("Metadata", ErasedAs.Null),
             (MessageConfiguration.SearchText, ErasedAs.Null),
             ("Inbound", ErasedAs.InboundWithoutContent),
         ],
         new Dictionary<string, string>
         {
-            ["Id"] = Metadata,
-            ["Direction"] = Metadata,
-            ["Type"] = Metadata,
-            ["Status"] = Metadata,
-            ["From"] = "a number: " + Metadata,
-            ["To"] = "a number: " + Metadata,
-            ["Contact"] = "a number, by which an erasure finds the contact's rows: " + Metadata,
-            ["ProviderMessageId"] = Metadata,
-            ["ErrorCode"] = Metadata,
-            ["ErrorReason"] = "Plivo's or the gateway's error text: " + Metadata,
-            ["TemplateName"] = "the business's template, not the customer's words: " + Metadata,
-            ["CreatedAt"] = Metadata,
-            ["UpdatedAt"] = Metadata,
-            ["SentAt"] = Metadata,
-            ["ResendOf"] = "a link between two messages: " + Metadata,
-            ["OutsideWindow"] = "how the window policy judged the send: " + Metadata,
-            ["Conversation"] = "WhatsApp's billing conversation (id, origin, expiry): " + Metadata,
-            ["ClientName"] = "which API client sent it: " + Metadata,
+            ["Id"] = Kept,
+            ["Direction"] = Kept,
+            ["Type"] = Kept,
+            ["Status"] = Kept,
+            ["From"] = "a number: " + Kept,
+            ["To"] = "a number: " + Kept,
+            ["Contact"] = "a number, by which an erasure finds the contact's rows: " + Kept,
+            ["ProviderMessageId"] = Kept,
+            ["ErrorCode"] = Kept,
+            ["ErrorReason"] = "Plivo's or the gateway's error text: " + Kept,
+            ["TemplateName"] = "the business's template, not the customer's words: " + Kept,
+            ["CreatedAt"] = Kept,
+            ["UpdatedAt"] = Kept,
+            ["SentAt"] = Kept,
+            ["ResendOf"] = "a link between two messages: " + Kept,
+            ["OutsideWindow"] = "how the window policy judged the send: " + Kept,
+            ["Conversation"] = "WhatsApp's billing conversation (id, origin, expiry): " + Kept,
+            ["ClientName"] = "which API client sent it: " + Kept,
             ["Attempts"] = Dispatch,
             ["NextAttemptAt"] = Dispatch,
             [MessageConfiguration.LeaseOwner] = Dispatch,

@@ -34,6 +34,9 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
             .HasConversion(JsonColumnConverter.Create<InboundDetails>(), JsonColumnConverter.Comparer<InboundDetails>());
         builder.Property(m => m.Conversation)
             .HasConversion(JsonColumnConverter.Create<ConversationInfo>(), JsonColumnConverter.Comparer<ConversationInfo>());
+        builder.Property(m => m.Metadata)
+            .HasConversion(
+                JsonColumnConverter.Create<IReadOnlyDictionary<string, string>>()!, JsonColumnConverter.Comparer<IReadOnlyDictionary<string, string>>()!);
         builder.Property<string?>(LeaseOwner).HasMaxLength(64);
         builder.Property<DateTime?>(LeaseExpiresAt);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Events;
+using WhatsApp.Infrastructure.History;
 using static WhatsApp.Infrastructure.Persistence.Configurations.EventDeliveryConfiguration;
 
 namespace WhatsApp.Infrastructure.Persistence.Writes;
@@ -78,6 +79,35 @@ internal sealed partial class WriteContext
         {
             await session.DeferAsync(session.InsertCommand(attempt, null), ct);
         }
+    }
+
+    public async Task<int> PurgeSucceededDeliveriesAsync(DateTimeOffset before, int max, CancellationToken ct)
+    {
+        await Flushed(ct);
+
+        // Through each endpoint's (EndpointId, Status, Id) index; ids are UUID v7, so "created before" is an id range.
+        var bound = UuidV7Bounds.AtOrAfter(before);
+        var old = await Db.EventDeliveries
+            .Where(d => Db.WebhookEndpoints.Select(e => e.Id).Contains(d.EndpointId)
+                && d.Status == DeliveryStatus.Succeeded && d.Id.CompareTo(bound) < 0 && d.CreatedAt < before)
+            .Select(d => d.Id).Take(max).ToListAsync(ct);
+        if (old.Count > 0)
+        {
+            await Db.DeliveryAttempts.Where(a => old.Contains(a.DeliveryId)).ExecuteDeleteAsync(ct);
+            await Db.EventDeliveries.Where(d => old.Contains(d.Id)).ExecuteDeleteAsync(ct);
+        }
+
+        return old.Count;
+    }
+
+    public async Task<int> PurgeUnneededEventsAsync(DateTimeOffset before, int max, CancellationToken ct)
+    {
+        await Flushed(ct);
+        var bound = UuidV7Bounds.AtOrAfter(before);
+        var old = await Db.Events
+            .Where(e => e.Id.CompareTo(bound) < 0 && e.CreatedAt < before && e.FannedOut && !Db.EventDeliveries.Any(d => d.EventId == e.Id))
+            .Select(e => e.Id).Take(max).ToListAsync(ct);
+        return old.Count == 0 ? 0 : await Db.Events.Where(e => old.Contains(e.Id)).ExecuteDeleteAsync(ct);
     }
 
     public async Task<int> RetryFailedDeliveriesAsync(Guid endpointId, DateTimeOffset since, DateTimeOffset now, CancellationToken ct)

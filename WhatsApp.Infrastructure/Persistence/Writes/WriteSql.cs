@@ -82,7 +82,7 @@ internal static class WriteSql
     /// <see cref="ClaimDue"/> for PostgreSQL, where several instances claim at once: rows another instance is
     /// claiming right now are skipped instead of waited for (the WHERE re-check alone would already keep them apart).
     /// </summary>
-    public const string ClaimDueSkipLocked = ClaimDueHead + " FOR UPDATE SKIP LOCKED)" + ClaimDueTail;
+    public static readonly string ClaimDueSkipLocked = OnceOnPostgres(ClaimDueHead) + " FOR UPDATE SKIP LOCKED))" + ClaimDueTail;
 
     private const string ClaimDueHead =
         """
@@ -118,7 +118,11 @@ internal static class WriteSql
     public const string ClaimDeliveries = ClaimDeliveriesHead + ")" + ClaimDeliveriesTail;
 
     /// <summary><see cref="ClaimDeliveries"/> for PostgreSQL: rows another instance is claiming are skipped, not waited for.</summary>
-    public const string ClaimDeliveriesSkipLocked = ClaimDeliveriesHead + " FOR UPDATE OF d SKIP LOCKED)" + ClaimDeliveriesTail;
+    public static readonly string ClaimDeliveriesSkipLocked = OnceOnPostgres(ClaimDeliveriesHead) + " FOR UPDATE OF d SKIP LOCKED))" + ClaimDeliveriesTail;
+
+    // PostgreSQL may run an IN (…LIMIT n…SKIP LOCKED) subquery of an UPDATE more than once, each run skipping other
+    // rows, and so claim more than n (seen: 5 deliveries in flight for a limit of 3); ANY(ARRAY(…)) runs it once.
+    private static string OnceOnPostgres(string head) => head.Replace("\"Id\" IN (", "\"Id\" = ANY(ARRAY(", StringComparison.Ordinal);
 
     private const string ClaimDeliveriesHead =
         """

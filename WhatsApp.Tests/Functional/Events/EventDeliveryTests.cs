@@ -48,7 +48,7 @@ public sealed class EventDeliveryTests
         await RegisterAsync(admin, all);
         await RegisterAsync(admin, readOnly, new { event_types = new[] { "message.read" } });
         var uuid = Guid.NewGuid().ToString();
-        var messageId = await host.SeedSentMessageAsync(uuid);
+        var messageId = await host.SeedSentMessageAsync(uuid, new Dictionary<string, string> { ["order_id"] = "A-1042" });
 
         await host.PostSignedAsync(WebhookTestHost.StatusForm(uuid, "delivered", 1));
         await host.PostSignedAsync(WebhookTestHost.StatusForm(uuid, "read", 2));
@@ -60,6 +60,8 @@ public sealed class EventDeliveryTests
         {
             Assert.That(Data(delivered).GetProperty("id").GetGuid(), Is.EqualTo(messageId));
             Assert.That(Data(delivered).GetProperty("status").GetString(), Is.EqualTo("delivered"));
+            Assert.That(Data(delivered).GetProperty("metadata").GetProperty("order_id").GetString(), Is.EqualTo("A-1042"), "the send's metadata rides along");
+            Assert.That(Data(read).GetProperty("metadata").GetProperty("order_id").GetString(), Is.EqualTo("A-1042"));
             Assert.That(Data(read).GetProperty("sequence").GetInt32(), Is.GreaterThan(Data(delivered).GetProperty("sequence").GetInt32()));
             Assert.That(readOnly.Received.Select(r => r.Type), Is.EqualTo(new[] { "message.read" }), "events are fanned out in order, so delivered came first");
         });
@@ -136,6 +138,27 @@ public sealed class EventDeliveryTests
         await healthy.WaitForAsync(_ => healthy.Received.Count >= 5);
         Assert.That(hanging.Received, Has.Count.GreaterThan(0), "the hanging receiver holds its requests meanwhile");
         release.SetResult();
+    }
+
+    [Test]
+    public async Task Endpoint_NeverHasMoreDeliveriesInFlightThanItsLimit()
+    {
+        await using var receiver = await EventReceiver.StartAsync();
+        receiver.Answer = async _ =>
+        {
+            await Task.Delay(100);
+            return 204;
+        };
+        await using var host = Start(("Events:ConcurrencyPerEndpoint", "3"));
+        await RegisterAsync(Admin(host), receiver);
+
+        for (var i = 0; i < 15; i++)
+        {
+            await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91888888880{i:D2}"));
+        }
+
+        await receiver.WaitForAsync(_ => receiver.Received.Count >= 15);
+        Assert.That(receiver.MaxConcurrent, Is.EqualTo(3), "three at a time: the limit, and used");
     }
 
     private static async Task<JsonElement> WaitForDeliveryAsync(HttpClient admin, Guid endpointId, string status)

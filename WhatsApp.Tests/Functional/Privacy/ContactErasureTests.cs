@@ -22,7 +22,7 @@ public sealed class ContactErasureTests
     public async Task Stop() => await _host.DisposeAsync();
 
     [Test]
-    public async Task Delete_AsAdmin_ErasesBodiesKeepsMetadataAndFailsWhatWasStillQueued()
+    public async Task Delete_AsAdmin_ErasesContentAndClientMetadata_KeepsDeliveryFacts_AndFailsWhatWasStillQueued()
     {
         var inboundId = await ReceiveInboundAsync();
         var outbound = await SendOutboundAsync();
@@ -40,6 +40,7 @@ public sealed class ContactErasureTests
             Assert.That(json.GetProperty("messages_erased").GetInt32(), Is.EqualTo(2));
             Assert.That(json.GetProperty("webhook_receipts_erased").GetInt32(), Is.EqualTo(1));
             Assert.That(sent.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(sent.GetProperty("metadata").ValueKind, Is.EqualTo(JsonValueKind.Null), "metadata may hold what the business knows of the customer");
             Assert.That(sent.GetProperty("status").GetString(), Is.EqualTo("failed"));
             Assert.That(sent.GetProperty("error_code").GetString(), Is.EqualTo("content_erased"));
             Assert.That(received.GetProperty("body").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -140,7 +141,7 @@ public sealed class ContactErasureTests
     private async Task<Uri> SendOutboundAsync()
     {
         using var sender = _host.Factory.CreateClientWithKey(TestApiKeys.Sender);
-        var response = await sender.PostAsJsonAsync("/api/messages", new { to = Contact, message = OutboundText });
+        var response = await sender.PostAsJsonAsync("/api/messages", new { to = Contact, message = OutboundText, metadata = new { customer_email = "ana@example.com" } });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
         return response.Headers.Location!;
     }

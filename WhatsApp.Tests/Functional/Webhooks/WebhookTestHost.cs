@@ -71,10 +71,11 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     }
 
     /// <summary>Stores an outbound message that Plivo accepted with <paramref name="providerMessageId"/>.</summary>
-    public async Task<Guid> SeedSentMessageAsync(string providerMessageId)
+    public async Task<Guid> SeedSentMessageAsync(string providerMessageId, IReadOnlyDictionary<string, string>? metadata = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var message = Message.CreateOutbound(Guid.CreateVersion7(), OurNumber, "+14155552671", MessageType.Text, MessageContent.ForText("Hi"), "sender-a", now);
+        var message = Message.CreateOutbound(
+            Guid.CreateVersion7(), OurNumber, "+14155552671", MessageType.Text, MessageContent.ForText("Hi"), "sender-a", now, metadata);
         message.MarkSending(now);
         message.MarkSent(providerMessageId, now);
         await using var scope = Factory.Services.CreateAsyncScope();

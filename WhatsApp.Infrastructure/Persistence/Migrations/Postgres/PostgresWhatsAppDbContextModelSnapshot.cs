@@ -321,6 +321,9 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
+                    b.Property<string>("Metadata")
+                        .HasColumnType("text");
+
                     b.Property<DateTime?>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
 

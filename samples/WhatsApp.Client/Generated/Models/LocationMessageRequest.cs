@@ -29,6 +29,14 @@ namespace WhatsApp.Client.Models
 #else
         public global::WhatsApp.Client.Models.LocationRequest Location { get; set; }
 #endif
+        /// <summary>Your own keys (1 to 40 characters) and string values, at most 20: returned with the message and carried in every event of it, so you can correlate without keeping our ids.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WhatsApp.Client.Models.LocationMessageRequest_metadata? Metadata { get; set; }
+#nullable restore
+#else
+        public global::WhatsApp.Client.Models.LocationMessageRequest_metadata Metadata { get; set; }
+#endif
         /// <summary>Recipient, E.164 (`+14155552671`).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -59,6 +67,7 @@ namespace WhatsApp.Client.Models
             {
                 { "from", n => { From = n.GetStringValue(); } },
                 { "location", n => { Location = n.GetObjectValue<global::WhatsApp.Client.Models.LocationRequest>(global::WhatsApp.Client.Models.LocationRequest.CreateFromDiscriminatorValue); } },
+                { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.LocationMessageRequest_metadata>(global::WhatsApp.Client.Models.LocationMessageRequest_metadata.CreateFromDiscriminatorValue); } },
                 { "to", n => { To = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetEnumValue<global::WhatsApp.Client.Models.LocationMessageRequest_type>(); } },
             };
@@ -72,6 +81,7 @@ namespace WhatsApp.Client.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("from", From);
             writer.WriteObjectValue<global::WhatsApp.Client.Models.LocationRequest>("location", Location);
+            writer.WriteObjectValue<global::WhatsApp.Client.Models.LocationMessageRequest_metadata>("metadata", Metadata);
             writer.WriteStringValue("to", To);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.LocationMessageRequest_type>("type", Type);
         }

@@ -37,6 +37,14 @@ namespace WhatsApp.Client.Models
 #else
         public string Message { get; set; }
 #endif
+        /// <summary>Your own keys (1 to 40 characters) and string values, at most 20: returned with the message and carried in every event of it, so you can correlate without keeping our ids.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WhatsApp.Client.Models.MediaMessageRequest_metadata? Metadata { get; set; }
+#nullable restore
+#else
+        public global::WhatsApp.Client.Models.MediaMessageRequest_metadata Metadata { get; set; }
+#endif
         /// <summary>Recipient, E.164 (`+14155552671`).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -68,6 +76,7 @@ namespace WhatsApp.Client.Models
                 { "from", n => { From = n.GetStringValue(); } },
                 { "media_urls", n => { MediaUrls = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "message", n => { Message = n.GetStringValue(); } },
+                { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.MediaMessageRequest_metadata>(global::WhatsApp.Client.Models.MediaMessageRequest_metadata.CreateFromDiscriminatorValue); } },
                 { "to", n => { To = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetEnumValue<global::WhatsApp.Client.Models.MediaMessageRequest_type>(); } },
             };
@@ -82,6 +91,7 @@ namespace WhatsApp.Client.Models
             writer.WriteStringValue("from", From);
             writer.WriteCollectionOfPrimitiveValues<string>("media_urls", MediaUrls);
             writer.WriteStringValue("message", Message);
+            writer.WriteObjectValue<global::WhatsApp.Client.Models.MediaMessageRequest_metadata>("metadata", Metadata);
             writer.WriteStringValue("to", To);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.MediaMessageRequest_type>("type", Type);
         }

@@ -69,6 +69,14 @@ namespace WhatsApp.Client.Models
 #else
         public string MediaUrl { get; set; }
 #endif
+        /// <summary>The metadata property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WhatsApp.Client.Models.MessageListItem_metadata? Metadata { get; set; }
+#nullable restore
+#else
+        public global::WhatsApp.Client.Models.MessageListItem_metadata Metadata { get; set; }
+#endif
         /// <summary>The provider_message_id property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -135,6 +143,7 @@ namespace WhatsApp.Client.Models
                 { "from", n => { From = n.GetStringValue(); } },
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "media_url", n => { MediaUrl = n.GetStringValue(); } },
+                { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.MessageListItem_metadata>(global::WhatsApp.Client.Models.MessageListItem_metadata.CreateFromDiscriminatorValue); } },
                 { "provider_message_id", n => { ProviderMessageId = n.GetStringValue(); } },
                 { "resend_of", n => { ResendOf = n.GetGuidValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::WhatsApp.Client.Models.MessageListItem_status>(); } },
@@ -160,6 +169,7 @@ namespace WhatsApp.Client.Models
             writer.WriteStringValue("from", From);
             writer.WriteGuidValue("id", Id);
             writer.WriteStringValue("media_url", MediaUrl);
+            writer.WriteObjectValue<global::WhatsApp.Client.Models.MessageListItem_metadata>("metadata", Metadata);
             writer.WriteStringValue("provider_message_id", ProviderMessageId);
             writer.WriteGuidValue("resend_of", ResendOf);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.MessageListItem_status>("status", Status);

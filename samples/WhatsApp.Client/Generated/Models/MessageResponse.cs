@@ -79,6 +79,14 @@ namespace WhatsApp.Client.Models
 #else
         public string MediaUrl { get; set; }
 #endif
+        /// <summary>The keys and values given on send (also in every event of the message); null when none.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WhatsApp.Client.Models.MessageResponse_metadata? Metadata { get; set; }
+#nullable restore
+#else
+        public global::WhatsApp.Client.Models.MessageResponse_metadata Metadata { get; set; }
+#endif
         /// <summary>The next_attempt_at property</summary>
         public DateTimeOffset? NextAttemptAt { get; set; }
         /// <summary>Accepted although the customer service window was closed (window policy Warn).</summary>
@@ -161,6 +169,7 @@ namespace WhatsApp.Client.Models
                 { "id", n => { Id = n.GetGuidValue(); } },
                 { "inbound", n => { Inbound = n.GetObjectValue<global::WhatsApp.Client.Models.InboundDetailsResponse>(global::WhatsApp.Client.Models.InboundDetailsResponse.CreateFromDiscriminatorValue); } },
                 { "media_url", n => { MediaUrl = n.GetStringValue(); } },
+                { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.MessageResponse_metadata>(global::WhatsApp.Client.Models.MessageResponse_metadata.CreateFromDiscriminatorValue); } },
                 { "next_attempt_at", n => { NextAttemptAt = n.GetDateTimeOffsetValue(); } },
                 { "outside_window", n => { OutsideWindow = n.GetBoolValue(); } },
                 { "provider_message_id", n => { ProviderMessageId = n.GetStringValue(); } },
@@ -192,6 +201,7 @@ namespace WhatsApp.Client.Models
             writer.WriteGuidValue("id", Id);
             writer.WriteObjectValue<global::WhatsApp.Client.Models.InboundDetailsResponse>("inbound", Inbound);
             writer.WriteStringValue("media_url", MediaUrl);
+            writer.WriteObjectValue<global::WhatsApp.Client.Models.MessageResponse_metadata>("metadata", Metadata);
             writer.WriteDateTimeOffsetValue("next_attempt_at", NextAttemptAt);
             writer.WriteBoolValue("outside_window", OutsideWindow);
             writer.WriteStringValue("provider_message_id", ProviderMessageId);

@@ -21,6 +21,14 @@ namespace WhatsApp.Client.Models
 #else
         public string From { get; set; }
 #endif
+        /// <summary>Your own keys (1 to 40 characters) and string values, at most 20: returned with the message and carried in every event of it, so you can correlate without keeping our ids.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::WhatsApp.Client.Models.TemplateMessageRequest_metadata? Metadata { get; set; }
+#nullable restore
+#else
+        public global::WhatsApp.Client.Models.TemplateMessageRequest_metadata Metadata { get; set; }
+#endif
         /// <summary>The template property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -58,6 +66,7 @@ namespace WhatsApp.Client.Models
             return new Dictionary<string, Action<IParseNode>>
             {
                 { "from", n => { From = n.GetStringValue(); } },
+                { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.TemplateMessageRequest_metadata>(global::WhatsApp.Client.Models.TemplateMessageRequest_metadata.CreateFromDiscriminatorValue); } },
                 { "template", n => { Template = n.GetObjectValue<global::WhatsApp.Client.Models.TemplateRequest>(global::WhatsApp.Client.Models.TemplateRequest.CreateFromDiscriminatorValue); } },
                 { "to", n => { To = n.GetStringValue(); } },
                 { "type", n => { Type = n.GetEnumValue<global::WhatsApp.Client.Models.TemplateMessageRequest_type>(); } },
@@ -71,6 +80,7 @@ namespace WhatsApp.Client.Models
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteStringValue("from", From);
+            writer.WriteObjectValue<global::WhatsApp.Client.Models.TemplateMessageRequest_metadata>("metadata", Metadata);
             writer.WriteObjectValue<global::WhatsApp.Client.Models.TemplateRequest>("template", Template);
             writer.WriteStringValue("to", To);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.TemplateMessageRequest_type>("type", Type);
