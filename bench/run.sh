@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the gateway, measured against a floor (a minimal Kestrel app) on the same machine, all on 127.0.0.1.
 #
-#   bash bench/run.sh           full run (about 10 minutes): writes bench/results/<date>.md and prints it
+#   bash bench/run.sh           full run (about 12 minutes; more while event deliveries are slow): writes bench/results/<date>.md and prints it
 #   bash bench/run.sh --smoke   a few seconds per phase, small sizes, no targets (CI): writes a temp file
 #   bash bench/run.sh --against <commit> [--history]
 #                               the given commit (base) against the working tree (head): both built in Release, the
@@ -12,9 +12,11 @@
 #                               bench/results/<date>-against-<shortrev>.md (about 15 minutes; --history about 12 more)
 #   bash bench/run.sh --smoke --against HEAD   the same path with smoke sizes and 3 pairs, to a temp file (a check of
 #                               the path, not in .ci/run for its 4 minutes: bench/README.md)
-#   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks send pacing history), to a
-#                               temp file: for trying a change; results to commit come from a whole run. With
-#                               --against, PHASES can narrow the pairs to webhooks or send
+#   PHASES="webhooks send" bash bench/run.sh   the floor and only these phases (webhooks events send pacing history),
+#                               to a temp file: for trying a change; results to commit come from a whole run. With
+#                               --against, PHASES can narrow the pairs to webhooks or send (events is not part of it)
+#   PHASES=events bash bench/run.sh --smoke    events to the business's webhook endpoints (SQLite): ingestion with one
+#                               endpoint against none, and deliveries per second to one and to three receivers
 #   PROVIDERS="sqlite postgres" the databases to measure (default both): after SQLite's phases, the webhook and history
 #                               phases again on a throwaway PostgreSQL cluster with durable settings (.ci/postgres.sh,
 #                               installed from Debian's packages when missing); PROVIDERS=sqlite or =postgres for one
@@ -52,11 +54,14 @@ fi
 if [ "$MODE" = smoke ]; then
     LOAD_S=3 WARM_S=1 DRAIN_S=1 CONNS=16 HIST_S=1 HIST_WARM_S=1 PACE_S=2 DISPATCH_WAIT_S=20 MIN_WEBHOOKS=20000
     BIG_MESSAGES=2000 BIG_CONTACTS=100 SMALL_MESSAGES=500 SMALL_CONTACTS=25 SEED_TIMEOUT_S=120
+    EVENT_WEBHOOKS=500 EVENTS_WAIT_S=30
 else
     LOAD_S=15 WARM_S=10 DRAIN_S=2 CONNS=64 HIST_S=10 HIST_WARM_S=2 PACE_S=15 DISPATCH_WAIT_S=60 MIN_WEBHOOKS=200000
     BIG_MESSAGES=1000000 BIG_CONTACTS=50000 SMALL_MESSAGES=10000 SMALL_CONTACTS=500 SEED_TIMEOUT_S=1200
+    EVENT_WEBHOOKS=6000 EVENTS_WAIT_S=120
 fi
-PHASES=${PHASES:-webhooks send pacing history}
+DEFAULT_PHASES="webhooks events send pacing history"
+PHASES=${PHASES:-$DEFAULT_PHASES}
 want() { [[ " $PHASES " == *" $1 "* ]]; }
 PROVIDERS=${PROVIDERS:-sqlite postgres}
 use() { [[ " $PROVIDERS " == *" $1 "* ]]; }
@@ -307,6 +312,69 @@ rss_row() { # phase
     row "$1" "service peak RSS (VmHWM)" "$SERVICE_RSS MB" "" "< 300 MB" "$JUDGED"
 }
 
+# Events to the business's webhook endpoints: plain http to 127.0.0.1 must be allowed for the bench's receivers.
+EVENTS_ENV=(Events__AllowHttp=true Events__AllowPrivateNetworks=true)
+register_endpoint() { # receiver-url: a webhook endpoint subscribed to every event, through the admin API (201)
+    local code
+    code=$(curl -sS --max-time 10 -o "$WORK/endpoint.json" -w '%{http_code}' -X POST -H "X-Api-Key: $API_KEY" \
+        -H 'Content-Type: application/json' -d "{\"url\": \"$1\"}" "$API_URL/api/webhook-endpoints" 2>&1) || true
+    [ "$code" = 201 ] || { cat "$WORK/endpoint.json" >&2 2>/dev/null || true; die "registering the webhook endpoint $1 answered $code"; }
+}
+# Receivers: floor processes (200 to any POST) on free ports, each its own endpoint's URL.
+RECEIVER_PIDS=() RECEIVER_URLS=()
+start_receivers() { # count: sets RECEIVER_URLS and RECEIVER_PIDS
+    local i port taken="${API_PORT:-} ${FLOOR_PORT:-} ${FAKE_PORT:-}"
+    for i in $(seq 1 "$1"); do
+        port=$(USED_PORTS="${USED_PORTS:-} $taken" free_port) # not yet bound: keep it from the next pick too
+        taken+=" $port"
+        start_bg "$WORK/receiver-$port.log" dotnet "$FLOOR_DLL" --urls "http://127.0.0.1:$port"
+        RECEIVER_PIDS+=("$LAST_PID") RECEIVER_URLS+=("http://127.0.0.1:$port/events")
+    done
+    for i in "${!RECEIVER_PIDS[@]}"; do
+        wait_http "${RECEIVER_URLS[$i]}" 60 "${RECEIVER_PIDS[$i]}" || die "the receiver on ${RECEIVER_URLS[$i]} did not start"
+    done
+}
+stop_receivers() {
+    local pid
+    for pid in "${RECEIVER_PIDS[@]}"; do stop_pid "$pid"; done
+    RECEIVER_PIDS=() RECEIVER_URLS=()
+}
+# Posts every line of a file of signed webhooks once: wrk's limit gives each thread exactly its share of the lines (the
+# few requests that race past the limit, at most one per connection, wrap to the first lines: replays, answered 403
+# and stored nowhere), and wrk, which would idle until its duration ends, is stopped with SIGINT (it then prints its
+# RESULT line) once the database holds every line's message, or no new one for STALL_S (a request lost to a socket
+# error still spends its line), or when the time is up. Sets POSTED_R to wrk's RESULT line; runs in this shell (not in
+# $(...)), so that the exit trap knows wrk's process.
+STALL_S=5
+post_once() { # name file database seconds
+    local name=$1 file=$2 db=$3 seconds=$4 lines pid deadline i stored last=-1 since=$SECONDS out="$WORK/wrk-$1.out"
+    local threads=$((CONNS < THREADS ? CONNS : THREADS))
+    lines=$(wc -l <"$file")
+    [ $((lines % threads)) -eq 0 ] || die "post_once: $lines lines do not split evenly over $threads threads"
+    wrk -t"$threads" -c"$CONNS" -d"${seconds}s" --timeout 10s -s "$BENCH/lua/webhook.lua" "$API_URL" \
+        -- threads="$threads" file="$file" limit=$((lines / threads)) >"$out" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    deadline=$((SECONDS + seconds))
+    while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
+        stored=$(sql "$db" "SELECT count(*) FROM Messages WHERE Direction = 'Inbound'") || stored=$last
+        [ "$stored" -lt "$lines" ] || break
+        if [ "$stored" != "$last" ]; then last=$stored since=$SECONDS
+        elif [ "$stored" -gt 0 ] && [ $((SECONDS - since)) -ge "$STALL_S" ]; then break; fi
+        sleep 0.25
+    done
+    sleep "$DRAIN_S" # the racing replays
+    kill -INT "$pid" 2>/dev/null || true
+    for i in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    stop_pid "$pid"
+    POSTED_R=$(grep '^RESULT ' "$out" | tail -1) && [ -n "$POSTED_R" ] || { cat "$out" >&2; die "wrk $name printed no RESULT"; }
+}
+delivery_statuses() { # database: "Pending 12, Succeeded 3400" (none: "none")
+    local s
+    s=$(sql "$1" "SELECT group_concat(Status || ' ' || n, ', ') FROM (SELECT Status, count(*) n FROM EventDeliveries GROUP BY Status ORDER BY Status)")
+    echo "${s:-none}"
+}
+
 fake_stats() { curl -fsS --max-time 5 "$FAKE_URL/stats.txt"; }
 fake_total() { fake_stats | grep -oP '^total=\K[0-9]+'; }
 fake_reset() { curl -fsS --max-time 5 -X POST -o /dev/null "$FAKE_URL/reset"; }
@@ -346,17 +414,29 @@ sign_webhooks() {
 }
 
 # Webhook ingestion: sets WH_R (wrk's RESULT line), WH_RPS, WH_OK200, WH_STORED (inbound messages stored during the
-# load), WH_ERRORS (non-2xx + socket errors) and SERVICE_RSS.
-measure_webhooks() { # api-dir provider name
-    local api=$1 provider=$2 name=$3 db before
+# load), WH_ERRORS (non-2xx + socket errors) and SERVICE_RSS. With receivers (the events phase), each is registered as
+# a webhook endpoint before the warm-up, so the service delivers events while it ingests; then WH_DELIVERIES holds the
+# deliveries by status at the end of the load (warm-up included) and WH_EVENTS the events stored by then.
+measure_webhooks() { # api-dir provider name [receiver-url...]
+    local api=$1 provider=$2 name=$3 db before url; shift 3
     sign_webhooks
-    log "webhooks ($name): signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s"
+    log "webhooks ($name): signed inbound messages, V3 validation on, $CONNS connections, $LOAD_S s${1:+, $# webhook endpoint(s)}"
     db=$(new_db "$provider" "webhooks-$name")
-    start_service "$api" "webhooks-$name" "$db" ""
+    if [ $# -gt 0 ]; then
+        start_service "$api" "webhooks-$name" "$db" "" "${EVENTS_ENV[@]}"
+        for url in "$@"; do register_endpoint "$url"; done
+    else
+        start_service "$api" "webhooks-$name" "$db" ""
+    fi
     run_wrk "webhook-warm-$name" "$CONNS" $((WARM_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks-warm.tsv" stop_after="$WARM_S" >/dev/null
     before=$(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'")
     WH_R=$(run_wrk "webhook-$name" "$CONNS" $((LOAD_S + DRAIN_S)) webhook.lua "$API_URL" file="$WORK/webhooks.tsv" stop_after="$LOAD_S")
     WH_STORED=$(($(sql "$db" "SELECT count(*) FROM \"Messages\" WHERE \"Direction\" = 'Inbound'") - before))
+    WH_DELIVERIES="" WH_EVENTS=""
+    if [ $# -gt 0 ]; then
+        WH_DELIVERIES=$(delivery_statuses "$db")
+        WH_EVENTS=$(sql "$db" "SELECT count(*) FROM \"Events\"")
+    fi
     stop_service
     drop_db "$db"
     WH_RPS=$(calc "$(val "$WH_R" responses) / $LOAD_S" 0)
@@ -481,6 +561,86 @@ webhook_phase() { # provider phase-label
     side "$provider" "webhooks: service peak RSS" "$SERVICE_RSS MB"
 }
 
+# Events (SQLite): what delivering events costs the ingestion, and how fast the service delivers them.
+#
+# Deliveries to receivers: a fresh database and service, one endpoint per receiver, then EVENT_WEBHOOKS of the signed
+# webhooks posted once each (post_once, within EVENTS_WAIT_S), then a wait of up to EVENTS_WAIT_S more for every event
+# to be fanned out and no delivery to be pending. Sets DL_POSTED (200s), DL_EVENTS (inbound messages stored),
+# DL_EXPECTED (events x endpoints), DL_SUCCEEDED, DL_FAILED, DL_PENDING (left at the end of the wait), DL_ATTEMPTS,
+# DL_NON2XX (attempts without a 2xx), DL_POST_MS (the attempts' average / longest POST), DL_SPAN_S (first to last
+# attempt), DL_RATE (succeeded / span), DL_WAITED_S, DL_R (wrk's RESULT line) and SERVICE_RSS.
+measure_deliveries() { # receivers
+    local n=$1 db url deadline left started file="$WORK/webhooks-events.tsv"
+    sign_webhooks
+    [ -s "$file" ] || head -n "$EVENT_WEBHOOKS" "$WORK/webhooks.tsv" >"$file"
+    [ "$(wc -l <"$file")" -eq "$EVENT_WEBHOOKS" ] || die "fewer than $EVENT_WEBHOOKS signed webhooks for the events phase"
+    log "events: $(num "$EVENT_WEBHOOKS") webhooks posted once each, delivered to $n receiver(s); waiting up to $EVENTS_WAIT_S s for the deliveries"
+    start_receivers "$n"
+    db=$(new_db sqlite "events-$n")
+    start_service "$API_DIR" "events-$n" "$db" "" "${EVENTS_ENV[@]}"
+    for url in "${RECEIVER_URLS[@]}"; do register_endpoint "$url"; done
+    post_once "events-$n" "$file" "$db" "$EVENTS_WAIT_S"
+    DL_R=$POSTED_R
+    started=$SECONDS deadline=$((SECONDS + EVENTS_WAIT_S))
+    while :; do
+        left=$(sql "$db" "SELECT (SELECT count(*) FROM EventDeliveries WHERE Status = 'Pending') + (SELECT count(*) FROM Events WHERE FannedOut = 0)")
+        [ "$left" -gt 0 ] && [ "$SECONDS" -lt "$deadline" ] || break
+        sleep 0.5
+    done
+    DL_WAITED_S=$((SECONDS - started))
+    DL_EVENTS=$(sql "$db" "SELECT count(*) FROM Messages WHERE Direction = 'Inbound'")
+    DL_SUCCEEDED=$(sql "$db" "SELECT count(*) FROM EventDeliveries WHERE Status = 'Succeeded'")
+    DL_FAILED=$(sql "$db" "SELECT count(*) FROM EventDeliveries WHERE Status = 'Failed'")
+    DL_PENDING=$(sql "$db" "SELECT count(*) FROM EventDeliveries WHERE Status = 'Pending'")
+    DL_ATTEMPTS=$(sql "$db" "SELECT count(*) FROM DeliveryAttempts")
+    DL_NON2XX=$(sql "$db" "SELECT count(*) FROM DeliveryAttempts WHERE StatusCode IS NULL OR StatusCode NOT BETWEEN 200 AND 299")
+    DL_SPAN_S=$(sql "$db" "SELECT coalesce((julianday(max(AttemptedAt)) - julianday(min(AttemptedAt))) * 86400, 0) FROM DeliveryAttempts")
+    DL_POST_MS=$(sql "$db" "SELECT coalesce(printf('%.1f / %d', avg(DurationMs), max(DurationMs)), '-') FROM DeliveryAttempts")
+    stop_service
+    stop_receivers
+    drop_db "$db"
+    DL_POSTED=$(status_count "$DL_R" 200)
+    DL_EXPECTED=$((DL_EVENTS * n))
+    [ "$(val "$DL_R" ok)" -gt 0 ] || die "no webhook was accepted (events, $n receivers): $DL_R"
+    DL_RATE=$(calc "($DL_SPAN_S > 0) ? $DL_SUCCEEDED / $DL_SPAN_S : 0" 0)
+}
+
+events_phase() {
+    local base=${NO_ENDPOINT_RPS:-} r ratio rss=0 n what
+    if [ -z "$base" ]; then # the webhooks phase did not run here: measure the case without an endpoint too
+        measure_webhooks "$API_DIR" sqlite events-none
+        base=$WH_RPS rss=$SERVICE_RSS
+    fi
+    start_receivers 1
+    measure_webhooks "$API_DIR" sqlite events-one "${RECEIVER_URLS[0]}"
+    stop_receivers
+    r=$WH_R
+    [ "$SERVICE_RSS" -le "$rss" ] || rss=$SERVICE_RSS
+    [ "$(val "$r" exhausted)" -eq 0 ] || NOTES+=("Events: the pre-signed requests ran out before the end of the load with one endpoint; the throughput is a lower bound.")
+    ratio=$(calc "$WH_RPS / $base" 4)
+    judge ge "$ratio" 0.80
+    row Events "ingestion with 1 endpoint, $CONNS connections, $LOAD_S s: throughput (× without an endpoint, $(num "$base") req/s)" \
+        "$(num "$WH_RPS") req/s ($(calc "$ratio") ×)" "$(calc "$WH_RPS / $FLOOR_RPS")" "≥ 0.80 × no endpoint" "$JUDGED"
+    row Events "ingestion with 1 endpoint: latency p50 / p99; non-2xx + socket errors; stored inbound / 200s" \
+        "$(val "$r" p50_ms) / $(val "$r" p99_ms) ms; $WH_ERRORS; $(num "$WH_STORED") / $(num "$WH_OK200")" "" "" ""
+    row Events "ingestion with 1 endpoint: deliveries by the end of the load, for $(num "$WH_EVENTS") events (warm-up included)" "$WH_DELIVERIES" "" "" ""
+    for n in 1 3; do
+        measure_deliveries "$n"
+        [ "$SERVICE_RSS" -le "$rss" ] || rss=$SERVICE_RSS
+        what="receiver"; [ "$n" = 1 ] || what="receivers"
+        judge ge "$DL_RATE" 1000
+        row Events "deliveries/s to $n $what, first to last attempt ($(num "$DL_SUCCEEDED") in $(calc "$DL_SPAN_S") s)" "$(num "$DL_RATE")/s" "" "≥ 1,000/s" "$JUDGED"
+        row Events "to $n $what: delivered / expected (events × endpoints); failed; pending after $DL_WAITED_S s; attempts (non-2xx); POST avg / max ms" \
+            "$(num "$DL_SUCCEEDED") / $(num "$DL_EXPECTED"); $DL_FAILED; $DL_PENDING; $(num "$DL_ATTEMPTS") ($DL_NON2XX); $DL_POST_MS" "" "" ""
+        [ "$DL_POSTED" -eq "$EVENT_WEBHOOKS" ] && [ "$DL_EVENTS" -eq "$EVENT_WEBHOOKS" ] \
+            || NOTES+=("Events, $n $what: $(num "$DL_POSTED") of $(num "$EVENT_WEBHOOKS") webhooks answered 200 and $(num "$DL_EVENTS") inbound messages were stored (statuses $(val "$DL_R" statuses), the 403s replays: see post_once; connect / read / write errors, timeouts: $(val "$DL_R" connect_err) / $(val "$DL_R" read_err) / $(val "$DL_R" write_err), $(val "$DL_R" timeouts)).")
+        [ "$DL_SUCCEEDED" -eq "$DL_EXPECTED" ] \
+            || NOTES+=("Events, $n $what: $(num "$DL_SUCCEEDED") of $(num "$DL_EXPECTED") deliveries succeeded within $EVENTS_WAIT_S s after the load ($DL_FAILED failed, $DL_PENDING pending).")
+    done
+    SERVICE_RSS=$rss
+    rss_row Events
+}
+
 send_phase() {
     measure_send "$API_DIR" sqlite
     local r=$SEND_R
@@ -590,7 +750,7 @@ history_table() { # provider
 }
 write_report() {
     local report m p
-    if [ "$MODE" = full ] && { [ -n "${REPORT_NAME:-}" ] || { [ "$PHASES" = "webhooks send pacing history" ] && use sqlite; }; }; then
+    if [ "$MODE" = full ] && { [ -n "${REPORT_NAME:-}" ] || { [ "$PHASES" = "$DEFAULT_PHASES" ] && use sqlite; }; }; then
         mkdir -p "$BENCH/results"
         report=$BENCH/results/${REPORT_NAME:-$(date +%F)}.md
     else
@@ -611,6 +771,15 @@ write_report() {
         echo "| Phase | Measure | Value | vs floor | Target | Result |"
         echo "|---|---|---|---|---|---|"
         printf '%s\n' "${ROWS[@]}"
+        if want events && use sqlite; then
+            echo
+            echo "Events (SQLite; receivers are floor processes on the same machine, endpoints registered with" \
+                "\`Events__AllowHttp\` and \`Events__AllowPrivateNetworks\`): every inbound webhook makes one \`message.received\` event." \
+                "Ingestion with 1 endpoint is the webhook load with one endpoint registered before the warm-up, against the" \
+                "same load without one in the same run. Deliveries: a fresh database, $(num "$EVENT_WEBHOOKS") signed webhooks posted once" \
+                "each, a wait of up to $EVENTS_WAIT_S s for no pending delivery; deliveries/s is succeeded deliveries / the seconds" \
+                "from the first to the last attempt (\`DeliveryAttempts.AttemptedAt\`). The peak RSS is the highest of the phase's runs."
+        fi
         if want history && [ "${#HISTORY_ROWS[@]}" -gt 0 ]; then
             echo
             echo "History: p50 / p95 / p99 in ms, one request at a time for $HIST_S s per endpoint (limit=50, first page;" \
@@ -920,8 +1089,9 @@ if [ -n "$AGAINST" ]; then
     exit 0
 fi
 
-# 2. Webhook ingestion, 3. send acceptance and dispatch, pacing, 4. history (phases above)
-if want webhooks && use sqlite; then webhook_phase sqlite Webhooks; fi
+# 2. Webhook ingestion, events, 3. send acceptance and dispatch, pacing, 4. history (phases above)
+if want webhooks && use sqlite; then webhook_phase sqlite Webhooks; NO_ENDPOINT_RPS=$WH_RPS; fi
+if want events && use sqlite; then events_phase; fi
 if want send && use sqlite; then send_phase; fi
 if want pacing && use sqlite; then pacing_phase; fi
 if want history && use sqlite; then history_phase sqlite History; fi
