@@ -10,7 +10,8 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
 {
     public const int PurgeBatch = 1000;
 
-    public Task<IReadOnlyList<EventDelivery>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
+    /// <summary>Leases up to <paramref name="max"/> of the endpoint's due deliveries to <paramref name="owner"/>, each with its event.</summary>
+    public Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event)>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
@@ -41,14 +42,25 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
         return total;
     }
 
-    /// <summary>POSTs the claimed delivery's event to its endpoint and stores what came of it.</summary>
-    public async Task DeliverAsync(EventDelivery delivery, WebhookEndpoint endpoint, MessageEvent message, CancellationToken ct)
+    /// <summary>POSTs the claimed delivery's event to its endpoint: what came of it, not yet stored (<see cref="RecordAsync"/>).</summary>
+    public async Task<(DeliveryResult Result, DateTimeOffset At)> AttemptAsync(WebhookEndpoint endpoint, MessageEvent message, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(message);
         var body = await bodies.RenderAsync(message, ct);
         var attemptedAt = time.GetUtcNow();
-        var result = await sender.SendAsync(endpoint, message.Id, body, ct);
-        var disabled = await RecordAsync(delivery.Id, delivery.EndpointId, result, attemptedAt, ct);
+        return (await sender.SendAsync(endpoint, message.Id, body, ct), attemptedAt);
+    }
+
+    /// <summary>
+    /// Stores an attempt's outcome with the delivery's new state, freeing its lease. Until then the delivery stays
+    /// leased, so nobody claims it again and its contact's later events wait; the caller may start other POSTs meanwhile.
+    /// </summary>
+    public async Task RecordAsync(EventDelivery delivery, WebhookEndpoint endpoint, (DeliveryResult Result, DateTimeOffset At) attempt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var result = attempt.Result;
+        var disabled = await StoreOutcomeAsync(delivery.Id, endpoint, result, attempt.At, ct);
         observer.Attempted(delivery, result);
         if (disabled is not null)
         {
@@ -57,21 +69,29 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
     }
 
     // The endpoint disabled by this outcome, if it was.
-    private Task<WebhookEndpoint?> RecordAsync(Guid deliveryId, Guid endpointId, DeliveryResult result, DateTimeOffset attemptedAt, CancellationToken ct)
+    private Task<WebhookEndpoint?> StoreOutcomeAsync(Guid deliveryId, WebhookEndpoint claimedFor, DeliveryResult result, DateTimeOffset attemptedAt, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         return unitOfWork.ExecuteAsync<WebhookEndpoint?>(
             async (writes, token) =>
             {
-                // Read again in the unit: a retry by hand or a deletion may have happened while the POST was out.
-                if (await writes.FindDeliveryAsync(endpointId, deliveryId, token) is not { } stored)
+                // Read again in the unit: a deletion may have happened while the POST was out.
+                if (await writes.FindDeliveryAsync(claimedFor.Id, deliveryId, token) is not { } stored)
                 {
                     return null;
                 }
 
                 stored.Record(result, policy, now);
                 await writes.SaveDeliveryAsync(stored, DeliveryAttempt.Of(stored, result, attemptedAt), token);
-                if (await writes.FindEndpointAsync(endpointId, token) is not { } endpoint)
+
+                // A success changes the endpoint only when it was failing: as of this round's read, which is fresh
+                // enough (a success in a later round clears what this one missed).
+                if (result.Succeeded && claimedFor.FailingSince is null)
+                {
+                    return null;
+                }
+
+                if (await writes.FindEndpointAsync(claimedFor.Id, token) is not { } endpoint)
                 {
                     return null;
                 }

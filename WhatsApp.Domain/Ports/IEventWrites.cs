@@ -33,9 +33,9 @@ public interface IEventWrites
     /// <summary>
     /// Leases up to <paramref name="max"/> of the endpoint's due deliveries to <paramref name="owner"/> until
     /// <paramref name="until"/>, oldest first, at most one per contact and none of a contact whose earlier delivery is
-    /// due or in flight, so a contact's events go out in order unless one waits for a retry.
+    /// due or in flight, so a contact's events go out in order unless one waits for a retry. Each comes with its event.
     /// </summary>
-    Task<IReadOnlyList<EventDelivery>> ClaimDueDeliveriesAsync(
+    Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event)>> ClaimDueDeliveriesAsync(
         Guid endpointId, int max, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken ct);
 
     /// <summary>The delivery of the endpoint, if there is one.</summary>

@@ -78,10 +78,10 @@ internal sealed partial class EventDeliveryWorker(
 
             var claimed = await deliveries.ClaimAsync(endpoint.Id, free, _owner, ct);
             full |= claimed.Count == free;
-            foreach (var delivery in claimed)
+            foreach (var (delivery, message) in claimed)
             {
                 _inFlight.AddOrUpdate(endpoint.Id, 1, (_, n) => n + 1);
-                var task = DeliverAsync(deliveries, delivery, endpoint);
+                var task = DeliverAsync(deliveries, delivery, message, endpoint);
                 _running.TryAdd(task, 0);
                 _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
             }
@@ -101,16 +101,18 @@ internal sealed partial class EventDeliveryWorker(
         }
     }
 
-    // Not cancelled by the stop: a POST under way finishes (or times out) and its outcome is stored.
-    private async Task DeliverAsync(EventDeliveries deliveries, EventDelivery delivery, WebhookEndpoint endpoint)
+    // Not cancelled by the stop: a POST under way finishes (or times out) and its outcome is stored. The endpoint's slot
+    // is free once the POST is done; the outcome is stored after (the delivery stays leased until then).
+    private async Task DeliverAsync(EventDeliveries deliveries, EventDelivery delivery, MessageEvent message, WebhookEndpoint endpoint)
     {
         await Task.Yield();
+        var slotHeld = true;
         try
         {
-            if (await queries.FindEventAsync(delivery.EventId, CancellationToken.None) is { } message)
-            {
-                await deliveries.DeliverAsync(delivery, endpoint, message, CancellationToken.None);
-            }
+            var attempt = await deliveries.AttemptAsync(endpoint, message, CancellationToken.None);
+            FreeSlot(endpoint.Id);
+            slotHeld = false;
+            await deliveries.RecordAsync(delivery, endpoint, attempt, CancellationToken.None);
         }
         catch (Exception ex)
         {
@@ -119,7 +121,20 @@ internal sealed partial class EventDeliveryWorker(
         }
         finally
         {
-            _inFlight.AddOrUpdate(delivery.EndpointId, 0, (_, n) => n - 1);
+            if (slotHeld)
+            {
+                FreeSlot(endpoint.Id);
+            }
+        }
+    }
+
+    // A round claims for the free slots; waking it for every slot that frees costs a claim per delivery, so it is
+    // woken when half the endpoint's slots are free (and by the poll meanwhile).
+    private void FreeSlot(Guid endpointId)
+    {
+        var left = _inFlight.AddOrUpdate(endpointId, 0, (_, n) => n - 1);
+        if (left <= options.Value.ConcurrencyPerEndpoint / 2 && _wake.CurrentCount == 0)
+        {
             _wake.Release();
         }
     }

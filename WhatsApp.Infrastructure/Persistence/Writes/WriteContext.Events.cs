@@ -47,7 +47,7 @@ internal sealed partial class WriteContext
 
     public async Task<bool> TryAddDeliveryAsync(EventDelivery delivery, CancellationToken ct) => await session.InsertAsync(delivery, null, ct) > 0;
 
-    public async Task<IReadOnlyList<EventDelivery>> ClaimDueDeliveriesAsync(
+    public async Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event)>> ClaimDueDeliveriesAsync(
         Guid endpointId, int max, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken ct)
     {
         var ids = await session.Sql<EventDelivery>(session.IsPostgres ? WriteSql.ClaimDeliveriesSkipLocked : WriteSql.ClaimDeliveries)
@@ -60,9 +60,15 @@ internal sealed partial class WriteContext
             .Set("@max", nameof(EventDelivery.Attempts), max)
             .ReadIdsAsync(ct);
 
-        return ids.Count == 0
-            ? []
-            : await Db.EventDeliveries.AsNoTracking().Where(d => ids.Contains(d.Id)).OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var claimed = await Db.EventDeliveries.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Join(Db.Events.AsNoTracking(), d => d.EventId, e => e.Id, (d, e) => new { Delivery = d, Event = e })
+            .ToListAsync(ct);
+        return claimed.OrderBy(c => c.Delivery.NextAttemptAt).ThenBy(c => c.Delivery.Id).Select(c => (c.Delivery, c.Event)).ToList();
     }
 
     public async Task<EventDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken ct)
