@@ -24,9 +24,9 @@ public sealed class EventFanOut(IUnitOfWork unitOfWork, TimeProvider time)
                 }
 
                 var endpoints = await writes.EnabledEndpointsAsync(token);
+                await writes.MarkFannedOutAsync(pending, token);
                 foreach (var message in pending)
                 {
-                    await writes.MarkFannedOutAsync(message, token);
                     foreach (var endpoint in endpoints.Where(e => e.Subscribes(message)))
                     {
                         await writes.TryAddDeliveryAsync(EventDelivery.For(endpoint, message, now), token);

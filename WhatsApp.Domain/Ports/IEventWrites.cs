@@ -11,8 +11,8 @@ public interface IEventWrites
     /// <summary>Up to <paramref name="max"/> events not fanned out yet, oldest first (on PostgreSQL, none another instance is fanning out).</summary>
     Task<IReadOnlyList<MessageEvent>> EventsToFanOutAsync(int max, CancellationToken ct);
 
-    /// <summary>Marks the event fanned out.</summary>
-    Task MarkFannedOutAsync(MessageEvent message, CancellationToken ct);
+    /// <summary>Marks the events fanned out.</summary>
+    Task MarkFannedOutAsync(IReadOnlyList<MessageEvent> events, CancellationToken ct);
 
     /// <summary>The endpoints not disabled.</summary>
     Task<IReadOnlyList<WebhookEndpoint>> EnabledEndpointsAsync(CancellationToken ct);

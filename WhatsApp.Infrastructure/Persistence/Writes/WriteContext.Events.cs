@@ -17,11 +17,13 @@ internal sealed partial class WriteContext
         return await Db.Events.FromSqlRaw(sql, false, max).AsNoTracking().ToListAsync(ct);
     }
 
-    public Task MarkFannedOutAsync(MessageEvent message, CancellationToken ct) =>
-        session.Sql<MessageEvent>(WriteSql.MarkFannedOut)
-            .Set("@true", nameof(MessageEvent.FannedOut), true)
-            .Set("@id", nameof(MessageEvent.Id), message.Id)
-            .DeferAsync(ct);
+    // One statement for the batch (EF sends the ids as one parameter), not one per event.
+    public async Task MarkFannedOutAsync(IReadOnlyList<MessageEvent> events, CancellationToken ct)
+    {
+        await Flushed(ct);
+        var ids = events.Select(e => e.Id).ToList();
+        await Db.Events.Where(e => ids.Contains(e.Id)).ExecuteUpdateAsync(s => s.SetProperty(e => e.FannedOut, true), ct);
+    }
 
     public async Task<IReadOnlyList<WebhookEndpoint>> EnabledEndpointsAsync(CancellationToken ct)
     {

@@ -108,8 +108,6 @@ internal static class WriteSql
 
     public const string EventsToFanOutSkipLocked = EventsToFanOut + " FOR UPDATE SKIP LOCKED";
 
-    public const string MarkFannedOut = """UPDATE "Events" SET "FannedOut" = @true WHERE "Id" = @id""";
-
     /// <summary>
     /// Leases up to <c>@max</c> of an endpoint's due deliveries, oldest first, skipping a contact's delivery while an
     /// earlier one of that contact is due or in flight (so a contact's events go out in order unless one waits for a
