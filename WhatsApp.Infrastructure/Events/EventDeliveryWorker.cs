@@ -9,9 +9,9 @@ using WhatsApp.Domain.Ports;
 namespace WhatsApp.Infrastructure.Events;
 
 /// <summary>
-/// Runs on every instance: fans new events out to their endpoints' deliveries, then leases each endpoint's due
-/// deliveries up to its own concurrency limit and sends them, each on its own task, so a slow or dead endpoint only
-/// ever holds its own slots. On shutdown it stops claiming and lets the deliveries in flight finish.
+/// Runs on every instance: leases each endpoint's due deliveries (made by <see cref="EventFanOutWorker"/>) up to its
+/// own concurrency limit and sends them, each on its own task, so a slow or dead endpoint only ever holds its own
+/// slots. On shutdown it stops claiming and lets the deliveries in flight finish.
 /// </summary>
 internal sealed partial class EventDeliveryWorker(
     IServiceProvider services,
@@ -30,7 +30,6 @@ internal sealed partial class EventDeliveryWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var fanOut = services.GetRequiredService<EventFanOut>();
         var deliveries = services.GetRequiredService<EventDeliveries>();
         try
         {
@@ -39,8 +38,7 @@ internal sealed partial class EventDeliveryWorker(
                 var busy = false;
                 try
                 {
-                    busy = await fanOut.RunAsync(stoppingToken) == EventFanOut.Batch;
-                    busy |= await ClaimAndStartAsync(deliveries, stoppingToken);
+                    busy = await ClaimAndStartAsync(deliveries, stoppingToken);
                     await CountPendingAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)

@@ -37,6 +37,7 @@ public static class EventsServiceCollectionExtensions
                 };
             })
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddHostedService<EventFanOutWorker>();
         services.AddHostedService<EventDeliveryWorker>();
         services.AddHostedService<EventPurgeWorker>();
         return services;
