@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +13,7 @@ namespace WhatsApp.Infrastructure.Events;
 /// slots. On shutdown it stops claiming and lets the deliveries in flight finish.
 /// </summary>
 internal sealed partial class EventDeliveryWorker(
-    IServiceProvider services,
+    EventDeliveries deliveries,
     IEventQueries queries,
     IEventObserver observer,
     IOptions<EventsOptions> options,
@@ -30,7 +29,6 @@ internal sealed partial class EventDeliveryWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var deliveries = services.GetRequiredService<EventDeliveries>();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -38,7 +36,7 @@ internal sealed partial class EventDeliveryWorker(
                 var busy = false;
                 try
                 {
-                    busy = await ClaimAndStartAsync(deliveries, stoppingToken);
+                    busy = await ClaimAndStartAsync(stoppingToken);
                     await CountPendingAsync(stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
@@ -62,7 +60,7 @@ internal sealed partial class EventDeliveryWorker(
     }
 
     // Whether any endpoint filled its slots (there may be more to claim at once).
-    private async Task<bool> ClaimAndStartAsync(EventDeliveries deliveries, CancellationToken ct)
+    private async Task<bool> ClaimAndStartAsync(CancellationToken ct)
     {
         var limit = options.Value.ConcurrencyPerEndpoint;
         var full = false;
@@ -79,7 +77,7 @@ internal sealed partial class EventDeliveryWorker(
             foreach (var (delivery, message) in claimed)
             {
                 _inFlight.AddOrUpdate(endpoint.Id, 1, (_, n) => n + 1);
-                var task = DeliverAsync(deliveries, delivery, message, endpoint);
+                var task = DeliverAsync(delivery, message, endpoint);
                 _running.TryAdd(task, 0);
                 _ = task.ContinueWith(t => _running.TryRemove(t, out _), TaskScheduler.Default);
             }
@@ -101,7 +99,7 @@ internal sealed partial class EventDeliveryWorker(
 
     // Not cancelled by the stop: a POST under way finishes (or times out) and its outcome is stored. The endpoint's slot
     // is free once the POST is done; the outcome is stored after (the delivery stays leased until then).
-    private async Task DeliverAsync(EventDeliveries deliveries, EventDelivery delivery, MessageEvent message, WebhookEndpoint endpoint)
+    private async Task DeliverAsync(EventDelivery delivery, MessageEvent message, WebhookEndpoint endpoint)
     {
         await Task.Yield();
         var slotHeld = true;

@@ -65,12 +65,12 @@ public sealed class MetricsTests
     }
 
     /// <summary>A sample line of <paramref name="name"/> whose labels include <paramref name="label"/>, with this value.</summary>
-    private static Regex Sample(string name, string? label, int value) =>
+    internal static Regex Sample(string name, string? label, int value) =>
         new($@"(?m)^{name}(\{{[^}}]*{(label is null ? string.Empty : Regex.Escape(label) + "[^}]*")}\}})? {value}(\s|$)");
 
     // Counters are recorded right after the commit that the API or the dispatcher waited for, so a scrape can
     // precede them by a moment; the exporter also caches a scrape briefly.
-    private static async Task<string> ScrapeUntilAsync(HttpClient client, params Regex[] samples)
+    internal static async Task<string> ScrapeUntilAsync(HttpClient client, params Regex[] samples)
     {
         var deadline = DateTime.UtcNow + Deadline;
         string text;

@@ -160,21 +160,4 @@ public sealed class EventDeliveryTests
         await receiver.WaitForAsync(_ => receiver.Received.Count >= 15);
         Assert.That(receiver.MaxConcurrent, Is.EqualTo(3), "three at a time: the limit, and used");
     }
-
-    private static async Task<JsonElement> WaitForDeliveryAsync(HttpClient admin, Guid endpointId, string status)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/webhook-endpoints/{endpointId}/deliveries?status={status}");
-            if (page.GetProperty("items").EnumerateArray().FirstOrDefault() is { ValueKind: JsonValueKind.Object } delivery)
-            {
-                return delivery;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail($"No {status} delivery");
-        throw new InvalidOperationException();
-    }
 }

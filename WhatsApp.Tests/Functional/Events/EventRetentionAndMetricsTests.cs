@@ -59,23 +59,10 @@ public sealed class EventRetentionAndMetricsTests
         await receiver.WaitForAsync(_ => true);
 
         // The first attempt was refused; the retry waits an hour, so the delivery stays pending.
-        var pending = new Regex(@"(?m)^whatsapp_events_pending(\{[^}]*\})? 1(\s|$)");
-        var rejected = new Regex(@"(?m)^whatsapp_events_deliveries_total\{[^}]*outcome=""rejected""[^}]*\} 1(\s|$)");
-        var duration = new Regex(@"(?m)^whatsapp_events_delivery_duration_seconds_count(\{[^}]*\})? 1(\s|$)");
-        string text = string.Empty;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline && !(pending.IsMatch(text) && rejected.IsMatch(text) && duration.IsMatch(text)))
-        {
-            await Task.Delay(250);
-            text = await agent.GetStringAsync("/metrics");
-        }
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(pending.IsMatch(text), Is.True, "pending gauge\n" + text);
-            Assert.That(rejected.IsMatch(text), Is.True, "attempts by outcome");
-            Assert.That(duration.IsMatch(text), Is.True, "duration histogram");
-        });
+        await MetricsTests.ScrapeUntilAsync(agent,
+            MetricsTests.Sample("whatsapp_events_pending", null, 1),
+            new Regex(@"(?m)^whatsapp_events_deliveries_total\{[^}]*outcome=""rejected""[^}]*\} 1(\s|$)"),
+            MetricsTests.Sample("whatsapp_events_delivery_duration_seconds_count", null, 1));
     }
 
     private static async Task<(Guid Event, Guid Delivery)> SeedAsync(WebhookTestHost host, Guid endpointId, DateTimeOffset at, DeliveryResult result, bool fail = false)

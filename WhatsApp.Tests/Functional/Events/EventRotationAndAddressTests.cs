@@ -67,7 +67,8 @@ public sealed class EventRotationAndAddressTests
             return;
         }
 
-        var attempt = await FirstAttemptAsync(admin, id);
+        var delivery = await WaitForDeliveryAsync(admin, id, null, d => d.GetProperty("attempt_log").GetArrayLength() > 0);
+        var attempt = delivery.GetProperty("attempt_log")[0];
         Assert.Multiple(() =>
         {
             Assert.That(attempt.GetProperty("error").GetString(), Does.Contain("no public address"));
@@ -92,23 +93,5 @@ public sealed class EventRotationAndAddressTests
         }
 
         return null;
-    }
-
-    private static async Task<JsonElement> FirstAttemptAsync(HttpClient admin, Guid endpointId)
-    {
-        for (var i = 0; i < 400; i++)
-        {
-            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/webhook-endpoints/{endpointId}/deliveries");
-            var attempts = page.GetProperty("items").EnumerateArray().SelectMany(d => d.GetProperty("attempt_log").EnumerateArray()).ToList();
-            if (attempts.Count > 0)
-            {
-                return attempts[0];
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("No delivery attempt");
-        throw new InvalidOperationException();
     }
 }

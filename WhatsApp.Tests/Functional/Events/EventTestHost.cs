@@ -63,5 +63,24 @@ internal static class EventTestHost
         return received.Signature.Split(' ').Contains(expected);
     }
 
+    /// <summary>Polls the endpoint's deliveries (of <paramref name="status"/>, or any) until one matches; fails after 20 s.</summary>
+    public static async Task<JsonElement> WaitForDeliveryAsync(HttpClient admin, Guid endpointId, string? status, Func<JsonElement, bool>? match = null)
+    {
+        var query = status is null ? string.Empty : $"?status={status}";
+        for (var i = 0; i < 400; i++)
+        {
+            var page = await admin.GetFromJsonAsync<JsonElement>($"/api/webhook-endpoints/{endpointId}/deliveries{query}");
+            if (page.GetProperty("items").EnumerateArray().FirstOrDefault(d => match?.Invoke(d) ?? true) is { ValueKind: JsonValueKind.Object } delivery)
+            {
+                return delivery;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail($"No {status ?? "matching"} delivery");
+        throw new InvalidOperationException();
+    }
+
     public static JsonElement Data(ReceivedEvent received) => JsonDocument.Parse(received.Body).RootElement.GetProperty("data");
 }
