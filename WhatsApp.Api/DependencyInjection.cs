@@ -1,11 +1,13 @@
 using System.Text.Json;
 using FluentValidation.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using WhatsApp.Api.Auth;
 using WhatsApp.Api.Errors;
 using WhatsApp.Api.Features.History;
+using WhatsApp.Api.Features.Inbox;
 using WhatsApp.Api.Features.Messages;
 using WhatsApp.Api.Features.PlivoWebhooks;
 using WhatsApp.Api.OpenApi;
@@ -19,7 +21,7 @@ namespace WhatsApp.Api;
 public static class DependencyInjection
 {
     /// <summary>MVC with snake_case JSON, validation, problem details, API-key auth and the OpenAPI document.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         var webhookPath = configuration["Plivo:WebhookPath"] ?? WebhookRouteConvention.DefaultPath;
         services.AddControllers(o =>
@@ -69,13 +71,17 @@ public static class DependencyInjection
         services.AddSingleton<RecentAuthentications>();
         services.AddTrustedProxies();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+        services.AddInbox(environment);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Send, p => p.RequireRole(Roles.Sender, Roles.Admin))
             .AddPolicy(Policies.ReadMessage, p => p.RequireRole(Roles.Sender, Roles.Agent, Roles.Admin))
             .AddPolicy(Policies.ReadHistory, p => p.RequireRole(Roles.Agent, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ReadMetrics, p => p.RequireRole(Roles.Agent, Roles.Admin))
+            .AddPolicy(Policies.Inbox, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Agent, Roles.Admin))
+            .AddPolicy(Policies.InboxAdmin, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireRole(Roles.Admin))
 
             // Anything without an explicit policy still needs a key, so a new controller cannot forget auth.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());

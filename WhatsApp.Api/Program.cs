@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
 using WhatsApp.Api;
 using WhatsApp.Api.Auth;
+using WhatsApp.Api.Features.Inbox;
 using WhatsApp.Infrastructure;
 using WhatsApp.Infrastructure.Persistence;
 using WhatsApp.Infrastructure.Plivo;
+using WhatsApp.Infrastructure.Users;
 
 // The build writes the OpenAPI document (openapi/v1.json) by running this entry point under dotnet-getdocument, which
 // reads the document and stops: it gets the embedded defaults of `dotnet run` (Development, the simulator).
@@ -22,16 +24,18 @@ if (buildTimeDocument)
 }
 builder.Configuration.ReloadJsonFilesByPolling(builder.Environment.ContentRootPath);
 PlivoEnvironmentAliases.Apply(builder.Configuration);
-builder.Services.AddApi(builder.Configuration);
+builder.Services.AddApi(builder.Configuration, builder.Environment);
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 await app.Services.InitializeDatabaseAsync();
+await app.Services.SeedInboxUsersAsync();
 
 // First, so everything after it (the invalid-key throttle included) sees the client's address, not the proxy's.
 app.UseForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseInboxAssets();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();
@@ -47,6 +51,7 @@ if (app.Configuration.GetValue("OpenApi:Enabled", app.Environment.IsDevelopment(
 
 app.MapPrometheusScrapingEndpoint("/metrics").RequireAuthorization(Policies.ReadMetrics);
 app.MapControllers();
+app.MapInbox();
 await app.RunAsync();
 
 /// <summary>Entry point, public so functional tests can host it with WebApplicationFactory.</summary>

@@ -20,6 +20,7 @@ using WhatsApp.Infrastructure.Plivo;
 using WhatsApp.Infrastructure.Plivo.Signatures;
 using WhatsApp.Infrastructure.Privacy;
 using WhatsApp.Infrastructure.Simulator;
+using WhatsApp.Infrastructure.Users;
 using WhatsApp.Infrastructure.Webhooks;
 
 namespace WhatsApp.Infrastructure;
@@ -53,6 +54,7 @@ public static class DependencyInjection
         }
 
         AddUnitOfWork(services, database.Provider);
+        services.AddInboxUsers();
         services.AddMetrics();
         services.AddSingleton(sp => new GatewayMetrics(
             sp.GetRequiredService<IMeterFactory>(), sp.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>(),

@@ -14,6 +14,12 @@ public static class Policies
     /// <summary>The Prometheus scrape endpoint: agent or admin keys (counts and timings, no message content).</summary>
     public const string ReadMetrics = "read-metrics";
 
+    /// <summary>The support inbox's pages: a signed-in agent or admin (the inbox cookie, not an API key).</summary>
+    public const string Inbox = "inbox";
+
+    /// <summary>The inbox's admin actions (users, erasure, export): a signed-in admin.</summary>
+    public const string InboxAdmin = "inbox-admin";
+
     /// <summary>Operations such as erasure and replays: admin keys.</summary>
     public const string Admin = "admin";
 }

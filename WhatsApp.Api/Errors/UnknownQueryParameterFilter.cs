@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhatsApp.Api.Features.PlivoWebhooks;
 
 namespace WhatsApp.Api.Errors;
@@ -13,7 +14,7 @@ namespace WhatsApp.Api.Errors;
 /// are: ignored, a misremembered name (<c>cursor</c> where the timeline takes <c>before</c>) gives the client the first
 /// page forever. The known names are the action's query parameters and the properties of its <c>[FromQuery]</c>
 /// objects, by their wire names (<c>created_from</c>), compared as model binding does, without case. Plivo's signed
-/// webhooks are exempt: they take whatever fields Plivo sends, in the query too.
+/// webhooks are exempt: they take whatever fields Plivo sends, in the query too; so are the inbox's pages.
 /// </summary>
 internal sealed class UnknownQueryParameterFilter(IModelMetadataProvider metadata) : IResourceFilter
 {
@@ -52,7 +53,8 @@ internal sealed class UnknownQueryParameterFilter(IModelMetadataProvider metadat
 
     private KnownNames? Describe(ActionDescriptor action)
     {
-        if (action.FilterDescriptors.Any(f => f.Filter is ValidatePlivoSignatureAttribute))
+        // The inbox's pages read their own parameters (a login's ReturnUrl, a handler name).
+        if (action is PageActionDescriptor || action.FilterDescriptors.Any(f => f.Filter is ValidatePlivoSignatureAttribute))
         {
             return null;
         }

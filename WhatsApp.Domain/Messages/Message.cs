@@ -70,6 +70,9 @@ public sealed class Message
     /// <summary>The client's own keys and values (<see cref="MessageMetadata"/>), carried in every event of the message; null when none.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; private set; }
 
+    /// <summary>The inbox user who wrote it (an agent's reply); null when an API client sent it.</summary>
+    public string? SentBy { get; private set; }
+
     public static Message CreateOutbound(
         Guid id,
         string from,
@@ -78,7 +81,8 @@ public sealed class Message
         MessageContent content,
         string clientName,
         DateTimeOffset now,
-        IReadOnlyDictionary<string, string>? metadata = null)
+        IReadOnlyDictionary<string, string>? metadata = null,
+        string? sentBy = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
@@ -95,6 +99,7 @@ public sealed class Message
             TemplateName = content.Template?.Name,
             ClientName = clientName,
             Metadata = metadata is { Count: > 0 } ? metadata : null,
+            SentBy = sentBy,
             Status = MessageStatus.Queued,
             NextAttemptAt = now,
             CreatedAt = now,

@@ -41,6 +41,12 @@ public interface IEventQueries
 
     Task<MessageEvent?> FindEventAsync(Guid id, CancellationToken ct);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> events made at or after <paramref name="since"/> and after the event
+    /// <paramref name="after"/> (for the next page), oldest first: the inbox's live updates.
+    /// </summary>
+    Task<IReadOnlyList<MessageEvent>> EventsSinceAsync(DateTimeOffset since, Guid? after, int limit, CancellationToken ct);
+
     /// <summary>A page of endpoints in id order, after <paramref name="after"/>.</summary>
     Task<IReadOnlyList<WebhookEndpoint>> ListEndpointsAsync(Guid? after, int limit, CancellationToken ct);
 

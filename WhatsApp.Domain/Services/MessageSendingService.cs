@@ -29,7 +29,7 @@ public sealed class MessageSendingService(
         var now = time.GetUtcNow();
         var outsideWindow = await ServiceWindowRule.IsOutsideAsync(contacts, policy, command.To, command.Type, now, ct);
         var message = Message.CreateOutbound(
-            Guid.CreateVersion7(now), command.From, command.To, command.Type, command.Content, command.ClientName, now, command.Metadata);
+            Guid.CreateVersion7(now), command.From, command.To, command.Type, command.Content, command.ClientName, now, command.Metadata, command.SentBy);
         if (outsideWindow)
         {
             message.FlagOutsideWindow();

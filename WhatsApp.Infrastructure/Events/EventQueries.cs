@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.History;
 using WhatsApp.Infrastructure.Persistence;
 
 namespace WhatsApp.Infrastructure.Events;
@@ -35,6 +36,21 @@ internal sealed class EventQueries(IDbContextFactory<WhatsAppDbContext> contexts
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct);
+    }
+
+    public async Task<IReadOnlyList<MessageEvent>> EventsSinceAsync(DateTimeOffset since, Guid? after, int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+
+        // Ids are UUID v7: "made since" is a range of the primary key.
+        var from = UuidV7Bounds.AtOrAfter(since);
+        var events = db.Events.AsNoTracking().Where(e => e.Id.CompareTo(from) >= 0);
+        if (after is { } id)
+        {
+            events = events.Where(e => e.Id.CompareTo(id) > 0);
+        }
+
+        return await events.OrderBy(e => e.Id).Take(limit).ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<WebhookEndpoint>> ListEndpointsAsync(Guid? after, int limit, CancellationToken ct)

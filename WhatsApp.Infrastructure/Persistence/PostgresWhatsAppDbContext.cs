@@ -5,19 +5,19 @@ namespace WhatsApp.Infrastructure.Persistence;
 /// <summary>PostgreSQL, for several instances sharing one database; its migrations are in <c>Migrations/Postgres</c>.</summary>
 public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppDbContext> options) : WhatsAppDbContext(options)
 {
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
 
         // Several instances pace each sender number together; one SQLite instance paces in memory.
-        modelBuilder.Entity<SenderPacingSlot>(slot =>
+        builder.Entity<SenderPacingSlot>(slot =>
         {
             slot.ToTable("SenderPacing");
             slot.HasKey(s => s.Sender);
             slot.Property(s => s.Sender).HasMaxLength(20);
         });
-        modelBuilder.Entity<SenderPermit>(permit =>
+        builder.Entity<SenderPermit>(permit =>
         {
             permit.ToTable("SenderPermits");
             permit.HasKey(p => new { p.Sender, p.Slot });
@@ -29,7 +29,7 @@ public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppD
         });
 
         // Byte order, as SQLite compares text: keyset pages and unique keys must not depend on the server's locale.
-        foreach (var property in modelBuilder.Model.GetEntityTypes()
+        foreach (var property in builder.Model.GetEntityTypes()
             .SelectMany(e => e.GetProperties().Concat(e.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())))
             .Where(p => p.ClrType == typeof(string) || p.GetProviderClrType() == typeof(string)))
         {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Events;
@@ -5,14 +6,16 @@ using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Webhooks;
 using WhatsApp.Infrastructure.Persistence.Configurations;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Infrastructure.Users;
 
 namespace WhatsApp.Infrastructure.Persistence;
 
 /// <summary>
 /// The model, shared by both providers. Each provider has its own derived context (<see cref="SqliteWhatsAppDbContext"/>,
-/// <see cref="PostgresWhatsAppDbContext"/>) because EF Core keeps one migrations history per context type.
+/// <see cref="PostgresWhatsAppDbContext"/>) because EF Core keeps one migrations history per context type. The inbox's
+/// users (ASP.NET Core Identity) live in the same database, so one migration run creates everything.
 /// </summary>
-public abstract class WhatsAppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class WhatsAppDbContext(DbContextOptions options) : IdentityUserContext<InboxUser>(options)
 {
     public DbSet<Message> Messages => Set<Message>();
 
@@ -34,8 +37,11 @@ public abstract class WhatsAppDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WhatsAppDbContext).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(WhatsAppDbContext).Assembly);
+    }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

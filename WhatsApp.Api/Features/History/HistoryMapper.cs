@@ -11,7 +11,7 @@ public static class HistoryMapper
         ArgumentNullException.ThrowIfNull(m);
         return new MessageListItem(
             m.Id, Wire.Name(m.Direction), Wire.Name(m.Type), m.From, m.To, m.Contact, Wire.Name(m.Status), m.Content.Text, m.Content.MediaUrl,
-            m.TemplateName, m.ProviderMessageId, m.ErrorCode, m.ErrorReason, m.CreatedAt, m.UpdatedAt, m.ResendOf, m.Metadata);
+            m.TemplateName, m.ProviderMessageId, m.ErrorCode, m.ErrorReason, m.CreatedAt, m.UpdatedAt, m.ResendOf, m.Metadata, m.SentBy);
     }
 
     public static ConversationSummaryResponse ToResponse(this ConversationRow row, DateTimeOffset now)

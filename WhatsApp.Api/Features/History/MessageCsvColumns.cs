@@ -26,6 +26,7 @@ internal static class MessageCsvColumns
         ("error_reason", "ErrorReason", m => m.ErrorReason),
         ("updated_at", "UpdatedAt", m => m.UpdatedAt.ToString("O")),
         ("metadata", "Metadata", m => m.Metadata is null ? null : JsonSerializer.Serialize(m.Metadata)),
+        ("sent_by", "SentBy", m => m.SentBy),
     ];
 
     public static IReadOnlyDictionary<string, string> NotExported { get; } = new Dictionary<string, string>

@@ -18,4 +18,5 @@ public sealed record MessageListItem(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     Guid? ResendOf,
-    IReadOnlyDictionary<string, string>? Metadata);
+    IReadOnlyDictionary<string, string>? Metadata,
+    string? SentBy = null);

@@ -49,6 +49,9 @@ public sealed record MessageResponse
     /// <summary>The keys and values given on send (also in every event of the message); null when none.</summary>
     public IReadOnlyDictionary<string, string>? Metadata { get; init; }
 
+    /// <summary>The inbox user who wrote it (an agent's reply); null when an API client sent it.</summary>
+    public string? SentBy { get; init; }
+
     /// <summary>Delivery reports from the provider, oldest first.</summary>
     public IReadOnlyList<StatusEventResponse> StatusHistory { get; init; } = [];
 

@@ -30,6 +30,7 @@ public static class MessageResponseMapper
             SentAt = message.SentAt,
             NextAttemptAt = message.NextAttemptAt,
             Metadata = message.Metadata,
+            SentBy = message.SentBy,
             StatusHistory = (history ?? []).Select(e => new StatusEventResponse(
                 Wire.Name(e.Status), e.Sequence.Length == 0 ? null : e.Sequence, e.ProviderTime, e.ReceivedAt, e.ErrorCode, e.Reason)).ToList(),
             Inbound = message.Inbound is { } i

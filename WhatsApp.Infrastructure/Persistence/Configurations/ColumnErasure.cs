@@ -22,5 +22,9 @@ internal sealed record ColumnErasure(string Table, IReadOnlyList<(string Column,
         ["WebhookEndpoints"] = "the business's own receivers and their secrets",
         ["EventDeliveries"] = "which event went to which endpoint, and when",
         ["DeliveryAttempts"] = "the business's own receivers' answers (their first KiB), removed with their endpoint",
+        ["Users"] = "the inbox's staff accounts (names, emails, password hashes), not customers",
+        ["UserClaims"] = "claims of the inbox's staff accounts",
+        ["UserLogins"] = "external sign-ins of the inbox's staff accounts",
+        ["UserTokens"] = "tokens of the inbox's staff accounts",
     };
 }

@@ -41,6 +41,7 @@ internal static class MessageColumns
             ["OutsideWindow"] = "how the window policy judged the send: " + Kept,
             ["Conversation"] = "WhatsApp's billing conversation (id, origin, expiry): " + Kept,
             ["ClientName"] = "which API client sent it: " + Kept,
+            ["SentBy"] = "which inbox user wrote it, staff not customer: " + Kept,
             ["Attempts"] = Dispatch,
             ["NextAttemptAt"] = Dispatch,
             [MessageConfiguration.LeaseOwner] = Dispatch,

@@ -28,6 +28,7 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         builder.Property(m => m.ProviderMessageId).HasMaxLength(StoredLengths.ProviderMessageId);
         builder.Property(m => m.ErrorCode).HasMaxLength(StoredLengths.ErrorCode);
         builder.Property(m => m.ClientName).HasMaxLength(100);
+        builder.Property(m => m.SentBy).HasMaxLength(256);
         builder.Property(m => m.TemplateName).HasMaxLength(512);
         builder.Property<string?>(SearchText);
         builder.Property(m => m.Inbound)
