@@ -12,6 +12,7 @@ namespace WhatsApp.Api.Features.Users;
 [Authorize(Policy = Policies.Admin)]
 public sealed class UsersController(InboxUsers users) : ControllerBase
 {
+    /// <summary>Creates an inbox user (agent or admin) who signs in at <c>/inbox</c>; a taken email is a 409.</summary>
     [HttpPost]
     [EndpointName("createUser")]
     [Consumes("application/json")]
@@ -43,6 +44,7 @@ public sealed class UsersController(InboxUsers users) : ControllerBase
         return CreatedAtAction(nameof(Get), new { id = user.Id }, UserResponse.From(user));
     }
 
+    /// <summary>An inbox user, without the password.</summary>
     [HttpGet("{id}")]
     [EndpointName("getUser")]
     [ProducesResponseType<UserResponse>(StatusCodes.Status200OK, "application/json")]

@@ -10,6 +10,7 @@ using WhatsApp.Client.Api.Admin;
 using WhatsApp.Client.Api.Contacts;
 using WhatsApp.Client.Api.Conversations;
 using WhatsApp.Client.Api.Messages;
+using WhatsApp.Client.Api.Users;
 using WhatsApp.Client.Api.WebhookEndpoints;
 namespace WhatsApp.Client.Api
 {
@@ -38,6 +39,11 @@ namespace WhatsApp.Client.Api
         public global::WhatsApp.Client.Api.Messages.MessagesRequestBuilder Messages
         {
             get => new global::WhatsApp.Client.Api.Messages.MessagesRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The users property</summary>
+        public global::WhatsApp.Client.Api.Users.UsersRequestBuilder Users
+        {
+            get => new global::WhatsApp.Client.Api.Users.UsersRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The webhookEndpoints property</summary>
         public global::WhatsApp.Client.Api.WebhookEndpoints.WebhookEndpointsRequestBuilder WebhookEndpoints

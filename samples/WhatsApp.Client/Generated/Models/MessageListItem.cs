@@ -87,6 +87,14 @@ namespace WhatsApp.Client.Models
 #endif
         /// <summary>The resend_of property</summary>
         public Guid? ResendOf { get; set; }
+        /// <summary>The sent_by property</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SentBy { get; set; }
+#nullable restore
+#else
+        public string SentBy { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::WhatsApp.Client.Models.MessageListItem_status? Status { get; set; }
         /// <summary>The template_name property</summary>
@@ -146,6 +154,7 @@ namespace WhatsApp.Client.Models
                 { "metadata", n => { Metadata = n.GetObjectValue<global::WhatsApp.Client.Models.MessageListItem_metadata>(global::WhatsApp.Client.Models.MessageListItem_metadata.CreateFromDiscriminatorValue); } },
                 { "provider_message_id", n => { ProviderMessageId = n.GetStringValue(); } },
                 { "resend_of", n => { ResendOf = n.GetGuidValue(); } },
+                { "sent_by", n => { SentBy = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::WhatsApp.Client.Models.MessageListItem_status>(); } },
                 { "template_name", n => { TemplateName = n.GetStringValue(); } },
                 { "to", n => { To = n.GetStringValue(); } },
@@ -172,6 +181,7 @@ namespace WhatsApp.Client.Models
             writer.WriteObjectValue<global::WhatsApp.Client.Models.MessageListItem_metadata>("metadata", Metadata);
             writer.WriteStringValue("provider_message_id", ProviderMessageId);
             writer.WriteGuidValue("resend_of", ResendOf);
+            writer.WriteStringValue("sent_by", SentBy);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.MessageListItem_status>("status", Status);
             writer.WriteStringValue("template_name", TemplateName);
             writer.WriteStringValue("to", To);

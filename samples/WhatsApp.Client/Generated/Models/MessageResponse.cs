@@ -103,6 +103,14 @@ namespace WhatsApp.Client.Models
         public Guid? ResendOf { get; set; }
         /// <summary>The sent_at property</summary>
         public DateTimeOffset? SentAt { get; set; }
+        /// <summary>The inbox user who wrote it (an agent&apos;s reply); null when an API client sent it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? SentBy { get; set; }
+#nullable restore
+#else
+        public string SentBy { get; set; }
+#endif
         /// <summary>The status property</summary>
         public global::WhatsApp.Client.Models.MessageResponse_status? Status { get; set; }
         /// <summary>Delivery reports from the provider, oldest first.</summary>
@@ -175,6 +183,7 @@ namespace WhatsApp.Client.Models
                 { "provider_message_id", n => { ProviderMessageId = n.GetStringValue(); } },
                 { "resend_of", n => { ResendOf = n.GetGuidValue(); } },
                 { "sent_at", n => { SentAt = n.GetDateTimeOffsetValue(); } },
+                { "sent_by", n => { SentBy = n.GetStringValue(); } },
                 { "status", n => { Status = n.GetEnumValue<global::WhatsApp.Client.Models.MessageResponse_status>(); } },
                 { "status_history", n => { StatusHistory = n.GetCollectionOfObjectValues<global::WhatsApp.Client.Models.StatusEventResponse>(global::WhatsApp.Client.Models.StatusEventResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "template_name", n => { TemplateName = n.GetStringValue(); } },
@@ -207,6 +216,7 @@ namespace WhatsApp.Client.Models
             writer.WriteStringValue("provider_message_id", ProviderMessageId);
             writer.WriteGuidValue("resend_of", ResendOf);
             writer.WriteDateTimeOffsetValue("sent_at", SentAt);
+            writer.WriteStringValue("sent_by", SentBy);
             writer.WriteEnumValue<global::WhatsApp.Client.Models.MessageResponse_status>("status", Status);
             writer.WriteCollectionOfObjectValues<global::WhatsApp.Client.Models.StatusEventResponse>("status_history", StatusHistory);
             writer.WriteStringValue("template_name", TemplateName);
