@@ -3,7 +3,7 @@
 # functional suites again on PostgreSQL: a throwaway cluster on a local port (.ci/postgres.sh installs PostgreSQL from
 # Debian's packages when missing), gone afterwards. Ends with "N passed, N failed" over both runs. Extra arguments go
 # to both `dotnet test` runs; a --filter is combined with the PostgreSQL run's own. WHATSAPP_TEST_SKIP_POSTGRES=1
-# runs SQLite only.
+# runs SQLite only. The browser tests need Debian's Chromium (.ci/chromium.sh installs it when missing).
 set -uo pipefail
 cd "$(dirname "$0")"
 mkdir -p TestResults
@@ -33,6 +33,9 @@ count() { # count Passed|Failed LOG...
     [ "$what" = Passed ] && pattern='(Passed!|Failed!)\s+-\s+Failed:\s+\d+,\s+Passed:\s+\K\d+'
     cat "$@" 2>/dev/null | grep -oP "$pattern" | awk '{s+=$1} END {print s+0}'
 }
+
+# The browser tests (WhatsApp.Tests/Browser) need Debian's Chromium; a failed install fails those tests by name.
+.ci/chromium.sh || echo "Chromium could not be installed: the browser tests will fail" >&2
 
 bounded dotnet test WhatsApp.sln --configuration Release "${hang[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}

@@ -22,6 +22,11 @@ public static class WhatsAppLimits
     /// <summary>Meta template API: names are <c>[a-z0-9_]</c>, at most 512 characters.</summary>
     public const int TemplateNameMax = 512;
 
+    public const string TemplateNamePattern = @"^[a-z0-9_]+\z";
+
+    /// <summary>en, en_US, pt_BR, fil: the codes Meta lists for templates.</summary>
+    public const string TemplateLanguagePattern = @"^[a-z]{2,3}(_[A-Z]{2})?\z";
+
     /// <summary>Meta: a body variable can fill the whole 1024-character body.</summary>
     public const int TemplateTextParameterMax = 1024;
 

@@ -8,17 +8,19 @@ namespace WhatsApp.Tests.Functional;
 /// <summary>
 /// Every route the app maps, found from its endpoint data source, refuses anonymous calls, except health and the
 /// signature-checked webhook. A new controller that forgets [Authorize] fails here, and a new route fails the role
-/// matrix until someone writes down which roles may call it.
+/// matrix until someone writes down which roles may call it. The inbox's pages take a signed-in user, never an API key:
+/// without one they send the browser to the sign-in page.
 /// </summary>
 [TestFixture]
 public sealed partial class EndpointAuthorizationTests
 {
-    private static readonly string[] Anonymous = ["/health/live", "/health/ready", "/api/webhooks/plivo"];
+    private static readonly string[] Anonymous = ["/health/live", "/health/ready", "/api/webhooks/plivo", "/inbox/login"];
 
     private static readonly string[] Everyone = [Roles.Sender, Roles.Agent, Roles.Admin];
     private static readonly string[] SendersAndAdmins = [Roles.Sender, Roles.Admin];
     private static readonly string[] AgentsAndAdmins = [Roles.Agent, Roles.Admin];
     private static readonly string[] AdminsOnly = [Roles.Admin];
+    private static readonly string[] NoKey = [];
 
     /// <summary>Which roles each route admits; every other role gets 403.</summary>
     private static readonly Dictionary<string, string[]> RoleMatrix = new(StringComparer.Ordinal)
@@ -46,6 +48,15 @@ public sealed partial class EndpointAuthorizationTests
         ["POST api/webhook-endpoints/{id:guid}/deliveries/{deliveryId:guid}/retry"] = AdminsOnly,
         ["POST api/webhook-endpoints/{id:guid}/recover"] = AdminsOnly,
         ["POST api/webhook-endpoints/{id:guid}/test"] = AdminsOnly,
+        ["POST api/users"] = AdminsOnly,
+        ["GET api/users/{id}"] = AdminsOnly,
+        ["GET inbox"] = NoKey,
+        ["POST inbox"] = NoKey,
+        ["GET inbox/conversations/{contact}"] = NoKey,
+        ["POST inbox/conversations/{contact}"] = NoKey,
+        ["GET inbox/logout"] = NoKey,
+        ["POST inbox/logout"] = NoKey,
+        ["GET inbox/events"] = NoKey,
     };
 
     private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)
@@ -59,7 +70,7 @@ public sealed partial class EndpointAuthorizationTests
     public async Task EveryRoute_WithoutApiKey_Returns401ExceptHealthAndWebhook()
     {
         await using var factory = new WhatsAppApiFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => Methods(e).Select(m => (Method: m, Path: Concrete(e.RoutePattern.RawText!))))
@@ -71,7 +82,7 @@ public sealed partial class EndpointAuthorizationTests
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             var response = await client.SendAsync(request);
-            if (response.StatusCode != HttpStatusCode.Unauthorized)
+            if (response.StatusCode != HttpStatusCode.Unauthorized && !ToSignIn(response))
             {
                 anonymous.Add($"{method} {path} -> {(int)response.StatusCode}");
             }
@@ -88,7 +99,7 @@ public sealed partial class EndpointAuthorizationTests
     public async Task EveryRoute_ForEachRole_AdmitsExactlyTheRolesOfTheMatrix()
     {
         await using var factory = new WhatsAppApiFactory();
-        using var client = factory.CreateClient();
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .SelectMany(e => Methods(e).Select(m => $"{m} {e.RoutePattern.RawText!.TrimStart('/')}"))
@@ -105,7 +116,7 @@ public sealed partial class EndpointAuthorizationTests
                 using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(pattern));
                 request.Headers.Add("X-Api-Key", key);
                 using var response = await client.SendAsync(request);
-                var admitted = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden);
+                var admitted = response.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && !ToSignIn(response);
                 if (admitted != RoleMatrix[route].Contains(role))
                 {
                     wrong.Add($"{route} as {role} -> {(int)response.StatusCode}");
@@ -121,8 +132,13 @@ public sealed partial class EndpointAuthorizationTests
         });
     }
 
+    private static bool ToSignIn(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString.Contains("/inbox/login?", StringComparison.Ordinal) == true;
+
+    // A Razor page answers every method its handlers have; the inbox's take GET and POST.
     private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
-        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+        endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods
+        ?? (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null ? ["GET", "POST"] : ["GET"]);
 
     /// <summary>Fills route parameters with plausible values so the request reaches the endpoint.</summary>
     private static string Concrete(string pattern) => "/" + GuidParameter().Replace(pattern.TrimStart('/'), _ => Guid.CreateVersion7().ToString())

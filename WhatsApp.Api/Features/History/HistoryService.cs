@@ -1,3 +1,4 @@
+using WhatsApp.Api.Paging;
 using WhatsApp.Domain.History;
 using WhatsApp.Domain.Ports;
 

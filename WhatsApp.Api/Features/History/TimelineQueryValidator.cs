@@ -1,3 +1,4 @@
+using WhatsApp.Api.Paging;
 using FluentValidation;
 using WhatsApp.Domain.History;
 

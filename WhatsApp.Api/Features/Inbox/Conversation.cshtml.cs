@@ -1,24 +1,22 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using WhatsApp.Api.Features.History;
-using WhatsApp.Api.Features.Messages;
-using WhatsApp.Api.Features.Messages.Template;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WhatsApp.Api.Paging;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Contacts;
+using WhatsApp.Domain.History;
+using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 
 namespace WhatsApp.Api.Features.Inbox;
 
 /// <summary>
-/// One conversation: the thread, the contact and the composer. A reply is validated and sent exactly as
-/// <c>POST /api/messages</c> would send it, recorded with the agent as <c>sent_by</c>.
+/// One conversation: the thread, the contact and the composer. A reply goes through the same send use case as
+/// <c>POST /api/messages</c>, within the same limits, recorded with the agent as <c>sent_by</c>.
 /// </summary>
 public sealed class ConversationModel(
-    HistoryService history, IContactRepository contacts, MessageSendingService sending, IValidator<SendMessageRequest> validator,
-    IValidator<TimelineQuery> timelineValidator, ISenderDirectory senders, TimeProvider time) : InboxPage
+    IHistoryReader history, IContactRepository contacts, MessageSendingService sending, ISenderDirectory senders, TimeProvider time) : PageModel
 {
-    public const string ClientName = "inbox";
     private const int ThreadLength = 50;
 
     [FromRoute(Name = "contact")]
@@ -31,7 +29,7 @@ public sealed class ConversationModel(
     public Contact? Summary { get; private set; }
 
     /// <summary>The latest messages, oldest first, as a thread reads.</summary>
-    public IReadOnlyList<MessageListItem> Thread { get; private set; } = [];
+    public IReadOnlyList<Message> Thread { get; private set; } = [];
 
     /// <summary>The cursor to the messages before these; null when these are the first.</summary>
     public string? Older { get; private set; }
@@ -40,7 +38,7 @@ public sealed class ConversationModel(
 
     public DateTimeOffset? WindowClosesAt { get; private set; }
 
-    /// <summary>What was wrong with the last reply, by field; shown beside the composer.</summary>
+    /// <summary>What was wrong with the last reply; shown beside the composer.</summary>
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public string ThreadUrl => $"/inbox/conversations/{Uri.EscapeDataString(Contact)}?handler=Thread";
@@ -50,40 +48,30 @@ public sealed class ConversationModel(
     public async Task<IActionResult> OnGetThreadAsync(CancellationToken ct) => await LoadAsync(ct) ?? Partial("_Thread", this);
 
     public Task<IActionResult> OnPostReplyAsync(string? body, CancellationToken ct) =>
-        SendAsync(new SendMessageRequest { To = Contact, Type = MessageTypes.Text, Message = body }, ct);
+        SendAsync(from => Composer.Text(from, Contact, body, this.UserEmail()), ct);
 
     /// <summary>A template, the only thing WhatsApp lets a business send once the window has closed.</summary>
-    public Task<IActionResult> OnPostTemplateAsync(string? name, string? language, string? parameters, CancellationToken ct)
-    {
-        var values = (parameters ?? string.Empty).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        var components = values.Length == 0 ? null : new[]
-        {
-            new TemplateComponentRequest { Type = "body", Parameters = values.Select(v => new TemplateParameterRequest { Type = "text", Text = v }).ToList() },
-        };
-        return SendAsync(new SendMessageRequest
-        {
-            To = Contact, Type = MessageTypes.Template, Template = new TemplateRequest { Name = name, Language = language, Components = components },
-        }, ct);
-    }
+    public Task<IActionResult> OnPostTemplateAsync(string? name, string? language, string? parameters, CancellationToken ct) =>
+        SendAsync(from => Composer.Template(from, Contact, name, language, parameters, this.UserEmail()), ct);
 
-    private async Task<IActionResult> SendAsync(SendMessageRequest request, CancellationToken ct)
+    private async Task<IActionResult> SendAsync(Func<string, (SendMessageCommand? Command, string? Problem)> compose, CancellationToken ct)
     {
         if (await LoadAsync(ct) is { } bad)
         {
             return bad;
         }
 
-        request = request with { From = Summary is { } s && senders.IsConfigured(s.OurNumber) ? s.OurNumber : null };
-        var validation = await validator.ValidateAsync(request, ct);
-        if (!validation.IsValid)
+        // The reply goes from the number the customer wrote to, while it is still one of ours.
+        var (command, problem) = compose(Summary is { } s && senders.IsConfigured(s.OurNumber) ? s.OurNumber : senders.DefaultSender);
+        if (command is null)
         {
-            Problems = validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList();
+            Problems = [problem!];
             return Page();
         }
 
         try
         {
-            await sending.AcceptAsync(request.ToCommand(senders.DefaultSender, ClientName, null, null) with { SentBy = UserEmail }, ct);
+            await sending.AcceptAsync(command, ct);
         }
         catch (DomainException ex) when (ex is WindowClosedException or ConflictException)
         {
@@ -99,19 +87,21 @@ public sealed class ConversationModel(
     {
         if (!PhoneNumber.IsE164(Contact))
         {
-            return BadParameter("contact", "Must be a number in E.164 form (+14155550100).");
+            return this.BadParameter("contact", "Must be a number in E.164 form (+14155550100).");
         }
 
-        var query = new TimelineQuery { Before = Before, Limit = ThreadLength };
-        if (await timelineValidator.ValidateAsync(query, ct) is { IsValid: false } invalid)
+        MessageCursor? before = null;
+        if (Before is not null && !CursorCodec.TryDecode(Before, out before))
         {
-            return BadParameter("before", invalid.Errors[0].ErrorMessage);
+            return this.BadParameter("before", "Is not a cursor this thread gave out.");
         }
 
         Summary = await contacts.FindAsync(Contact, ct);
-        var timeline = await history.TimelineAsync(Contact, query, ct);
-        Thread = timeline.Items.Reverse().ToList();
-        Older = timeline.NextCursor;
+        var rows = await history.SearchAsync(new MessageFilter { Contact = Contact }, before is null ? null : before with { Newer = false }, ThreadLength + 1, ct);
+        var page = rows.Take(ThreadLength).ToList();
+        Older = rows.Count > ThreadLength ? CursorCodec.Encode(new MessageCursor(page[^1].Id)) : null;
+        page.Reverse();
+        Thread = page;
         WindowOpen = CustomerServiceWindow.IsOpen(Summary?.LastInboundAt, time.GetUtcNow());
         WindowClosesAt = CustomerServiceWindow.ClosesAt(Summary?.LastInboundAt);
         return null;

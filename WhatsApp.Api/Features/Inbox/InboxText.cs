@@ -1,20 +1,30 @@
+using System.Globalization;
+using WhatsApp.Domain.Messages;
+
 namespace WhatsApp.Api.Features.Inbox;
 
-/// <summary>How an outbound message's status reads in the thread: ticks for the eye, a word for everyone.</summary>
+/// <summary>How the thread reads: ticks for the eye, a word for everyone, a map for a location.</summary>
 public static class InboxText
 {
-    public static string Ticks(string status) => status switch
+    public static string Ticks(MessageStatus status) => status switch
     {
-        "sent" => "✓",
-        "delivered" or "read" => "✓✓",
-        "failed" or "undelivered" => "✕",
-        "outcome_unknown" => "?",
+        MessageStatus.Sent => "✓",
+        MessageStatus.Delivered or MessageStatus.Read => "✓✓",
+        MessageStatus.Failed or MessageStatus.Undelivered => "✕",
+        MessageStatus.OutcomeUnknown => "?",
         _ => "🕓",
     };
 
-    public static string StatusName(string status) => status switch
+    public static string StatusName(MessageStatus status) => status == MessageStatus.OutcomeUnknown ? "outcome unknown" : Wire.Name(status);
+
+    /// <summary>An OpenStreetMap link when both coordinates are numbers; null otherwise (never a link built from text).</summary>
+    public static string? MapLink(LocationContent location)
     {
-        "outcome_unknown" => "outcome unknown",
-        _ => status,
-    };
+        ArgumentNullException.ThrowIfNull(location);
+        return double.TryParse(location.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+            && double.TryParse(location.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var lon)
+            && Math.Abs(lat) <= 90 && Math.Abs(lon) <= 180
+            ? FormattableString.Invariant($"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}")
+            : null;
+    }
 }

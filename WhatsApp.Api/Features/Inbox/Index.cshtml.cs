@@ -1,19 +1,28 @@
-using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
-using WhatsApp.Api.Features.History;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using WhatsApp.Api.Paging;
+using WhatsApp.Domain.History;
+using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Api.Features.Inbox;
 
 /// <summary>The conversation list, newest activity first; the list alone (<c>?handler=List</c>) is what live updates fetch.</summary>
-public sealed class IndexModel(HistoryService history, IValidator<ConversationListQuery> validator) : InboxPage
+public sealed class IndexModel(IHistoryReader history, TimeProvider time) : PageModel
 {
+    private const int PageSize = 50;
+
     [BindProperty(SupportsGet = true, Name = "window")]
     public string? Window { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "cursor")]
     public string? Cursor { get; set; }
 
-    public PageResponse<ConversationSummaryResponse> Conversations { get; private set; } = new([], null);
+    public IReadOnlyList<ConversationRow> Conversations { get; private set; } = [];
+
+    /// <summary>The cursor to the next page; null on the last.</summary>
+    public string? Next { get; private set; }
+
+    public DateTimeOffset Now { get; private set; }
 
     public string ListUrl => "/inbox?handler=List" + (Window is null ? "" : "&window=" + Uri.EscapeDataString(Window))
         + (Cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(Cursor));
@@ -24,14 +33,22 @@ public sealed class IndexModel(HistoryService history, IValidator<ConversationLi
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        var query = new ConversationListQuery { Window = Window, Cursor = Cursor };
-        var result = await validator.ValidateAsync(query, ct);
-        if (!result.IsValid)
+        if (Window is not (null or "open" or "closed"))
         {
-            return BadParameter(result.Errors[0].PropertyName.ToLowerInvariant(), result.Errors[0].ErrorMessage);
+            return this.BadParameter("window", "Must be open or closed.");
         }
 
-        Conversations = await history.ConversationsAsync(query, ct);
+        ConversationCursor? cursor = null;
+        if (Cursor is not null && !CursorCodec.TryDecode(Cursor, out cursor))
+        {
+            return this.BadParameter("cursor", "Is not a cursor this list gave out.");
+        }
+
+        Now = time.GetUtcNow();
+        var filter = new ConversationFilter { WindowOpen = Window switch { "open" => true, "closed" => false, _ => null } };
+        var rows = await history.ConversationsAsync(filter, cursor, PageSize + 1, Now, ct);
+        Conversations = rows.Take(PageSize).ToList();
+        Next = rows.Count > PageSize ? CursorCodec.Encode(new ConversationCursor(Conversations[^1].LastMessageAt, Conversations[^1].Contact)) : null;
         return null;
     }
 }

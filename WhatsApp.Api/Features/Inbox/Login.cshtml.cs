@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhatsApp.Infrastructure.Users;
 
 namespace WhatsApp.Api.Features.Inbox;
 
 /// <summary>Email and password; five wrong passwords lock the account for 15 minutes (Identity's lockout).</summary>
-public sealed class LoginModel(SignInManager<InboxUser> signIn) : InboxPage
+public sealed class LoginModel(SignInManager<InboxUser> signIn) : PageModel
 {
     public string? Error { get; private set; }
 

@@ -1,3 +1,4 @@
+using WhatsApp.Api.Paging;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -200,7 +201,7 @@ public sealed class TimelineAndConversationTests
         Assert.That(ErrorKeys(problem), Does.Contain("after"));
     }
 
-    private static string Cursor(Guid id) => WhatsApp.Api.Features.History.CursorCodec.Encode(new WhatsApp.Domain.History.MessageCursor(id));
+    private static string Cursor(Guid id) => CursorCodec.Encode(new WhatsApp.Domain.History.MessageCursor(id));
 
     private static List<Guid> Ids(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();

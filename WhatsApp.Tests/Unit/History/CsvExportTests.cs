@@ -34,12 +34,12 @@ public sealed class CsvExportTests
         await new HistoryService(reader.Object, TimeProvider.System).ExportAsync(new MessageSearchQuery(), csv, default);
 
         Assert.That(csv.ToString(), Is.EqualTo(
-            "id,created_at,direction,type,from,to,status,template_name,body,media_url,provider_message_id,error_code,error_reason,updated_at,metadata\r\n"
+            "id,created_at,direction,type,from,to,status,template_name,body,media_url,provider_message_id,error_code,error_reason,updated_at,metadata,sent_by\r\n"
             + "0193a4b2-0000-7000-8000-000000000003,2026-11-26T10:02:00.0000000+00:00,inbound,media,+14155552671,+14155550100,received,,"
-            + "\"two\nlines\",https://media.example/x.jpg,in-3,,,2026-11-26T10:02:00.0000000+00:00,\r\n"
+            + "\"two\nlines\",https://media.example/x.jpg,in-3,,,2026-11-26T10:02:00.0000000+00:00,,\r\n"
             + "0193a4b2-0000-7000-8000-000000000002,2026-11-26T10:01:00.0000000+00:00,outbound,text,+14155550100,+14155552671,sent,,"
-            + "\"'=1+1, said \"\"hi\"\"\",,prov-2,,,2026-11-26T10:01:02.0000000+00:00,\"{\"\"order_id\"\":\"\"A-1\"\"}\"\r\n"
+            + "\"'=1+1, said \"\"hi\"\"\",,prov-2,,,2026-11-26T10:01:02.0000000+00:00,\"{\"\"order_id\"\":\"\"A-1\"\"}\",\r\n"
             + "0193a4b2-0000-7000-8000-000000000001,2026-11-26T10:00:00.0000000+00:00,outbound,template,+14155550100,+14155552671,failed,order_update,"
-            + ",,,131026,\"Message undeliverable, \"\"blocked\"\"\",2026-11-26T10:00:05.0000000+00:00,\r\n"));
+            + ",,,131026,\"Message undeliverable, \"\"blocked\"\"\",2026-11-26T10:00:05.0000000+00:00,,\r\n"));
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using WhatsApp.Domain.History;
 
-namespace WhatsApp.Api.Features.History;
+namespace WhatsApp.Api.Paging;
 
 /// <summary>
 /// Opaque, URL-safe page cursors. Clients pass them back unchanged; their content is an implementation detail that
