@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Ports;
 using WhatsApp.Domain.Services;
 using WhatsApp.Domain.Webhooks;
@@ -86,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton(sp => ToPolicy(sp.GetRequiredService<IOptions<DispatchOptions>>().Value));
         services.AddScoped<MessageSendingService>();
         services.AddScoped<MessageResendingService>();
+        services.AddScoped<ConversationActions>();
         services.AddScoped<MessageDispatcher>();
         services.AddOptions<DatabaseReadinessOptions>().BindConfiguration(DatabaseReadinessOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DatabaseReadinessOptions>, DatabaseReadinessOptionsValidator>();

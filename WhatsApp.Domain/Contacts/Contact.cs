@@ -33,6 +33,15 @@ public sealed class Contact
     /// <summary>Outbound messages that ended failed or undelivered.</summary>
     public int FailedCount { get; private set; }
 
+    /// <summary>Open until support resolves it; a new message from the customer opens it again.</summary>
+    public ConversationState State { get; private set; }
+
+    /// <summary>The agent (their email) the conversation is assigned to; null when nobody is.</summary>
+    public string? AssignedTo { get; private set; }
+
+    /// <summary>The latest message is the customer's: nobody has answered it yet.</summary>
+    public bool AwaitingReply { get; private set; }
+
     public static Contact For(Message message)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -50,6 +59,7 @@ public sealed class Contact
         {
             InboundCount++;
             OurNumber = message.To;
+            State = ConversationState.Open;
 
             // A late, older webhook never moves the window back.
             if (LastInboundAt is null || message.CreatedAt > LastInboundAt)
@@ -71,6 +81,23 @@ public sealed class Contact
         {
             LastMessageId = message.Id;
             LastMessageAt = message.CreatedAt;
+            AwaitingReply = message.Direction == MessageDirection.Inbound;
         }
+    }
+
+    /// <summary>Moves the conversation to <paramref name="state"/>; false when it was there already.</summary>
+    public bool MoveTo(ConversationState state)
+    {
+        var changed = State != state;
+        State = state;
+        return changed;
+    }
+
+    /// <summary>Assigns the conversation to <paramref name="agent"/> (null: to nobody); false when it was already.</summary>
+    public bool AssignTo(string? agent)
+    {
+        var changed = !string.Equals(AssignedTo, agent, StringComparison.OrdinalIgnoreCase);
+        AssignedTo = agent;
+        return changed;
     }
 }

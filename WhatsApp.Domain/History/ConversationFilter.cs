@@ -1,3 +1,5 @@
+using WhatsApp.Domain.Contacts;
+
 namespace WhatsApp.Domain.History;
 
 public sealed record ConversationFilter
@@ -10,4 +12,16 @@ public sealed record ConversationFilter
 
     /// <summary>Prefix of the contact's number, e.g. <c>+4420</c>.</summary>
     public string? NumberPrefix { get; init; }
+
+    /// <summary>Only open or only resolved conversations; null: both.</summary>
+    public ConversationState? State { get; init; }
+
+    /// <summary>Only conversations whose latest message is the customer's, not yet answered.</summary>
+    public bool AwaitingReply { get; init; }
+
+    /// <summary>Only conversations assigned to this agent (their email).</summary>
+    public string? AssignedTo { get; init; }
+
+    /// <summary>Only conversations assigned to nobody.</summary>
+    public bool Unassigned { get; init; }
 }

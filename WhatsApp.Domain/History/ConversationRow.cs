@@ -1,3 +1,4 @@
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Domain.History;
@@ -11,6 +12,9 @@ public sealed record ConversationRow(
     int InboundCount,
     int OutboundCount,
     int FailedCount,
-    DateTimeOffset? LastInboundAt);
+    DateTimeOffset? LastInboundAt,
+    ConversationState State = ConversationState.Open,
+    string? AssignedTo = null,
+    bool AwaitingReply = false);
 
 public sealed record LastMessage(Guid Id, MessageDirection Direction, MessageType Type, MessageStatus Status, string? Body, DateTimeOffset CreatedAt);

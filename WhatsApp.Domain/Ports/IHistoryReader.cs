@@ -1,3 +1,4 @@
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.History;
 using WhatsApp.Domain.Messages;
 
@@ -15,4 +16,10 @@ public interface IHistoryReader
     /// <summary>Up to <paramref name="take"/> contacts, most recent activity first, after the cursor.</summary>
     Task<IReadOnlyList<ConversationRow>> ConversationsAsync(
         ConversationFilter filter, ConversationCursor? cursor, int take, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>What staff did in the conversation from <paramref name="from"/> on (all of it when null), oldest first.</summary>
+    Task<IReadOnlyList<ConversationActivity>> ActivityAsync(string contact, DateTimeOffset? from, CancellationToken ct);
+
+    /// <summary>For each of <paramref name="conversations"/>, how many of the customer's messages <paramref name="user"/> has not read.</summary>
+    Task<IReadOnlyDictionary<string, int>> UnreadAsync(string user, IReadOnlyList<ConversationRow> conversations, CancellationToken ct);
 }

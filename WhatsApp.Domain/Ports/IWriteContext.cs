@@ -8,7 +8,7 @@ namespace WhatsApp.Domain.Ports;
 /// The writes a unit of work can make (<see cref="IUnitOfWork"/>): typed operations whose SQL persistence chooses.
 /// Each "Try" answers false, writing nothing, when a unique key says the row is there already.
 /// </summary>
-public interface IWriteContext : IMessageWrites, IStatusReportWrites, IWebhookWrites, IOutboxWrites, IErasureWrites, IEventWrites
+public interface IWriteContext : IMessageWrites, IStatusReportWrites, IWebhookWrites, IOutboxWrites, IErasureWrites, IEventWrites, IConversationWrites
 {
     /// <summary>The contact's conversation summary, held for this unit until it ends.</summary>
     Task<Contact?> FindContactAsync(string number, CancellationToken ct);

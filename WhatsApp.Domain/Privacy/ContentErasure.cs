@@ -1,3 +1,4 @@
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
@@ -17,8 +18,11 @@ public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver obse
     // Queued or sending messages may still go out; their content must be there when they do.
     private static readonly MessageStatus[] MaySendYet = [MessageStatus.Queued, MessageStatus.Sending];
 
-    /// <summary>Erases the content of every message to or from <paramref name="contact"/> (E.164) and of its webhook receipts, in one unit of work.</summary>
-    public async Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct)
+    /// <summary>
+    /// Erases the content of every message to or from <paramref name="contact"/> (E.164), of its webhook receipts and of
+    /// staff's notes about it, in one unit of work that also records who erased it (<paramref name="erasedBy"/>, when known).
+    /// </summary>
+    public async Task<ErasureResult> EraseContactAsync(string contact, string? erasedBy, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(contact);
         var now = time.GetUtcNow();
@@ -33,12 +37,21 @@ public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver obse
                     await writes.AddEventAsync(MessageEvent.Of(message.Id, message.Contact, message.From, MessageStatus.Failed, now)!, token);
                 }
 
-                return await writes.EraseContactContentAsync(contact, token);
+                var result = await writes.EraseContactContentAsync(contact, token);
+                if (erasedBy is not null)
+                {
+                    await writes.AddActivityAsync(ConversationActivity.Of(contact, ConversationActivityKind.Erased, erasedBy, null, now), token);
+                }
+
+                return result;
             },
             ct);
         observer.ContactErased(contact, erased);
         return erased;
     }
+
+    /// <summary>Erases a contact's content as <see cref="EraseContactAsync(string, string, CancellationToken)"/>, by someone unnamed.</summary>
+    public Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct) => EraseContactAsync(contact, null, ct);
 
     /// <summary>
     /// Erases the content of messages created and webhook receipts received before <paramref name="cutoff"/>, in

@@ -87,8 +87,47 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
             var last = c.LastMessageId is { } id && lastMessages.TryGetValue(id, out var m)
                 ? new LastMessage(m.Id, m.Direction, m.Type, m.Status, Preview(m.Text), m.CreatedAt)
                 : null;
-            return new ConversationRow(c.Number, c.OurNumber, c.LastMessageAt, last, c.InboundCount, c.OutboundCount, c.FailedCount, c.LastInboundAt);
+            return new ConversationRow(
+                c.Number, c.OurNumber, c.LastMessageAt, last, c.InboundCount, c.OutboundCount, c.FailedCount, c.LastInboundAt, c.State, c.AssignedTo, c.AwaitingReply);
         }).ToList();
+    }
+
+    public async Task<IReadOnlyList<ConversationActivity>> ActivityAsync(string contact, DateTimeOffset? from, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.ConversationActivities.AsNoTracking().Where(a => a.Contact == contact);
+        if (from is { } start)
+        {
+            var lowest = UuidV7Bounds.AtOrAfter(start);
+            query = query.Where(a => a.Id.CompareTo(lowest) >= 0);
+        }
+
+        return await query.OrderBy(a => a.Id).ToListAsync(ct);
+    }
+
+    public async Task<IReadOnlyDictionary<string, int>> UnreadAsync(string user, IReadOnlyList<ConversationRow> conversations, CancellationToken ct)
+    {
+        var numbers = conversations.Select(c => c.Contact).ToList();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var reads = await db.ConversationReads.AsNoTracking().Where(r => r.User == user && numbers.Contains(r.Contact))
+            .ToDictionaryAsync(r => r.Contact, r => r.ReadAt, ct);
+        var unread = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in conversations)
+        {
+            if (!reads.TryGetValue(c.Contact, out var readAt))
+            {
+                unread[c.Contact] = c.InboundCount;
+            }
+            else if (c.LastInboundAt > readAt)
+            {
+                // Only a conversation with something new costs a count, over its own messages after the read.
+                var after = UuidV7Bounds.AtOrAfter(readAt);
+                unread[c.Contact] = await db.Messages.CountAsync(
+                    m => m.Contact == c.Contact && m.Id.CompareTo(after) >= 0 && m.Direction == MessageDirection.Inbound && m.CreatedAt > readAt, ct);
+            }
+        }
+
+        return unread;
     }
 
     internal static IQueryable<Message> Query(WhatsAppDbContext db, MessageFilter filter)
@@ -189,6 +228,25 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         if (filter.HasFailed)
         {
             query = query.Where(c => c.FailedCount > 0);
+        }
+
+        if (filter.State is { } state)
+        {
+            query = query.Where(c => c.State == state);
+        }
+
+        if (filter.AwaitingReply)
+        {
+            query = query.Where(c => c.AwaitingReply);
+        }
+
+        if (filter.AssignedTo is { } agent)
+        {
+            query = query.Where(c => c.AssignedTo == agent);
+        }
+        else if (filter.Unassigned)
+        {
+            query = query.Where(c => c.AssignedTo == null);
         }
 
         if (filter.NumberPrefix is { } prefix)

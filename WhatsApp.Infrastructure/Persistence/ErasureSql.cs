@@ -21,6 +21,7 @@ internal sealed class ErasureSql
     private readonly string _idsIn;
     private readonly string _eraseMessages;
     private readonly string _eraseReceipts;
+    private readonly string _eraseActivities;
 
     private ErasureSql(bool postgres)
     {
@@ -30,6 +31,7 @@ internal sealed class ErasureSql
         ReceiptsWithContent = WithContent(WebhookReceiptColumns.Erasure);
         _eraseMessages = Erase(MessageColumns.Erasure);
         _eraseReceipts = Erase(WebhookReceiptColumns.Erasure);
+        _eraseActivities = Erase(ConversationActivityColumns.Erasure);
     }
 
     public static ErasureSql Sqlite { get; } = new(postgres: false);
@@ -53,6 +55,9 @@ internal sealed class ErasureSql
 
     /// <summary>Erases the content of the webhook receipts with the ids in <c>{0}</c> (<see cref="IdList"/>).</summary>
     public string EraseReceiptsOfIds => _eraseReceipts + _idsIn;
+
+    /// <summary>Erases what staff wrote about one contact (notes); <c>{0}</c> is the contact.</summary>
+    public string EraseActivitiesOfContact => _eraseActivities + "\"Contact\" = {0}";
 
     public static ErasureSql For(DbContext db) => db.Database.IsNpgsql() ? Postgres : Sqlite;
 

@@ -37,6 +37,10 @@ public abstract class WhatsAppDbContext(DbContextOptions options) : IdentityUser
 
     public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
 
+    public DbSet<ConversationActivity> ConversationActivities => Set<ConversationActivity>();
+
+    public DbSet<ConversationRead> ConversationReads => Set<ConversationRead>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

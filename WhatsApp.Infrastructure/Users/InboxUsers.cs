@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace WhatsApp.Infrastructure.Users;
 
@@ -32,6 +33,10 @@ public sealed class InboxUsers(UserManager<InboxUser> users, TimeProvider time)
     public Task<InboxUser?> FindByEmailAsync(string email) => users.FindByEmailAsync(email);
 
     public Task<InboxUser?> FindByIdAsync(string id) => users.FindByIdAsync(id);
+
+    /// <summary>The users who can sign in, by name: whom a conversation can be assigned to.</summary>
+    public async Task<IReadOnlyList<InboxUser>> EnabledAsync(CancellationToken ct) =>
+        await users.Users.Where(u => !u.Disabled).OrderBy(u => u.Name).ThenBy(u => u.Email).ToListAsync(ct);
 }
 
 public sealed record UserCreation(InboxUser? User, bool EmailTaken, IReadOnlyDictionary<string, string[]> Errors);

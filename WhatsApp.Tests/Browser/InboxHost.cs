@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using WhatsApp.Tests.Fakes;
 using WhatsApp.Tests.Functional;
+using WhatsApp.Tests.Functional.Webhooks;
 using WhatsApp.Tests.Unit.Container;
 
 namespace WhatsApp.Tests.Browser;
@@ -20,10 +22,12 @@ internal sealed class InboxHost : IAsyncDisposable
     public const string Password = "a-long-test-password";
     public const string ChromiumPath = "/usr/bin/chromium";
 
+    private static readonly Uri PublicBaseUrl = new("https://gateway.example.com");
     private readonly WhatsAppApiFactory _factory;
+    private readonly bool _plivo;
     private IPlaywright? _playwright;
 
-    private InboxHost(WhatsAppApiFactory factory) => _factory = factory;
+    private InboxHost(WhatsAppApiFactory factory, bool plivo) => (_factory, _plivo) = (factory, plivo);
 
     public Uri BaseUrl { get; private set; } = null!;
 
@@ -31,7 +35,8 @@ internal sealed class InboxHost : IAsyncDisposable
 
     public WhatsAppApiFactory Factory => _factory;
 
-    public static async Task<InboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>With <paramref name="plivo"/>, messages go to that fake Plivo and inbound ones come as its signed webhooks.</summary>
+    public static async Task<InboxHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, FakePlivoServer? plivo = null)
     {
         if (!File.Exists(ChromiumPath))
         {
@@ -55,8 +60,13 @@ internal sealed class InboxHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new WhatsAppApiFactory(dispatch: true, settings: all);
-        var host = new InboxHost(factory);
+        if (plivo is not null)
+        {
+            all["Plivo:PublicBaseUrl"] = PublicBaseUrl.ToString();
+        }
+
+        var factory = new WhatsAppApiFactory(plivo?.BaseUrl, dispatch: true, settings: all);
+        var host = new InboxHost(factory, plivo is not null);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -99,9 +109,22 @@ internal sealed class InboxHost : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 
-    /// <summary>An inbound message, as the simulator's webhook would bring it.</summary>
+    /// <summary>An inbound message, as the simulator's webhook, or Plivo's signed one, would bring it.</summary>
     public async Task InboundAsync(string from, string text)
     {
+        if (_plivo)
+        {
+            using var webhooks = _factory.CreateClient();
+            var form = WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from.TrimStart('+'), text);
+            using var signed = PlivoWebhookSigner.SignedFormPost(new Uri(PublicBaseUrl, "/api/webhooks/plivo"), form, FakePlivoServer.DefaultAuthToken);
+
+            // Signed for the public address Plivo would call; sent to this one.
+            signed.RequestUri = new Uri(BaseUrl, "/api/webhooks/plivo");
+            using var acknowledged = await webhooks.SendAsync(signed);
+            Assert.That(acknowledged.StatusCode, Is.EqualTo(HttpStatusCode.OK), await acknowledged.Content.ReadAsStringAsync());
+            return;
+        }
+
         using var client = _factory.CreateClientWithKey(TestApiKeys.Admin);
         using var response = await client.PostAsJsonAsync("/api/admin/simulator/inbound", new { from, to = TestApiKeys.DefaultSender, message = text });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());

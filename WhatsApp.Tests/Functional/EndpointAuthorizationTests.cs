@@ -57,6 +57,7 @@ public sealed partial class EndpointAuthorizationTests
         ["GET inbox/logout"] = NoKey,
         ["POST inbox/logout"] = NoKey,
         ["GET inbox/events"] = NoKey,
+        ["GET inbox/export"] = NoKey,
     };
 
     private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)

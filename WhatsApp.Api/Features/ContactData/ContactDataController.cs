@@ -22,7 +22,7 @@ public sealed class ContactDataController(ContentErasure erasure) : ControllerBa
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<ActionResult<ContactErasureResponse>> Erase([E164] string contact, CancellationToken ct)
     {
-        var erased = await erasure.EraseContactAsync(contact, ct);
+        var erased = await erasure.EraseContactAsync(contact, User.ClientName(), ct);
         return new ContactErasureResponse(contact, erased.Messages, erased.WebhookReceipts);
     }
 }

@@ -4,9 +4,10 @@ using WhatsApp.Api.Paging;
 using WhatsApp.Domain.Common;
 using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.History;
-using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
+using WhatsApp.Domain.Privacy;
 using WhatsApp.Domain.Services;
+using WhatsApp.Infrastructure.Users;
 
 namespace WhatsApp.Api.Features.Inbox;
 
@@ -14,8 +15,15 @@ namespace WhatsApp.Api.Features.Inbox;
 /// One conversation: the thread, the contact and the composer. A reply goes through the same send use case as
 /// <c>POST /api/messages</c>, within the same limits, recorded with the agent as <c>sent_by</c>.
 /// </summary>
-public sealed class ConversationModel(
-    IHistoryReader history, IContactRepository contacts, MessageSendingService sending, ISenderDirectory senders, TimeProvider time) : PageModel
+public sealed partial class ConversationModel(
+    IHistoryReader history,
+    IContactRepository contacts,
+    MessageSendingService sending,
+    ISenderDirectory senders,
+    ConversationActions actions,
+    ContentErasure erasure,
+    InboxUsers users,
+    TimeProvider time) : PageModel
 {
     private const int ThreadLength = 50;
 
@@ -28,8 +36,11 @@ public sealed class ConversationModel(
 
     public Contact? Summary { get; private set; }
 
-    /// <summary>The latest messages, oldest first, as a thread reads.</summary>
-    public IReadOnlyList<Message> Thread { get; private set; } = [];
+    /// <summary>The latest messages, oldest first, as a thread reads, with staff's notes and actions among them.</summary>
+    public IReadOnlyList<ThreadItem> Thread { get; private set; } = [];
+
+    /// <summary>Whom the conversation can be assigned to.</summary>
+    public IReadOnlyList<InboxUser> Agents { get; private set; } = [];
 
     /// <summary>The cursor to the messages before these; null when these are the first.</summary>
     public string? Older { get; private set; }
@@ -43,9 +54,9 @@ public sealed class ConversationModel(
 
     public string ThreadUrl => $"/inbox/conversations/{Uri.EscapeDataString(Contact)}?handler=Thread";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct, markRead: true) ?? Page();
 
-    public async Task<IActionResult> OnGetThreadAsync(CancellationToken ct) => await LoadAsync(ct) ?? Partial("_Thread", this);
+    public async Task<IActionResult> OnGetThreadAsync(CancellationToken ct) => await LoadAsync(ct, markRead: true) ?? Partial("_Thread", this);
 
     public Task<IActionResult> OnPostReplyAsync(string? body, CancellationToken ct) =>
         SendAsync(from => Composer.Text(from, Contact, body, this.UserEmail()), ct);
@@ -83,7 +94,7 @@ public sealed class ConversationModel(
         return RedirectToPage(new { contact = Contact });
     }
 
-    private async Task<IActionResult?> LoadAsync(CancellationToken ct)
+    private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool markRead = false)
     {
         if (!PhoneNumber.IsE164(Contact))
         {
@@ -101,7 +112,16 @@ public sealed class ConversationModel(
         var page = rows.Take(ThreadLength).ToList();
         Older = rows.Count > ThreadLength ? CursorCodec.Encode(new MessageCursor(page[^1].Id)) : null;
         page.Reverse();
-        Thread = page;
+
+        // Staff's activity since the oldest message shown (all of it once the thread is complete), in time order.
+        var activity = await history.ActivityAsync(Contact, Older is null ? null : page[0].CreatedAt, ct);
+        Thread = ThreadItem.Merge(page, activity);
+        Agents = await users.EnabledAsync(ct);
+        if (markRead && Summary is not null && before is null)
+        {
+            await actions.MarkReadAsync(Contact, this.UserEmail(), ct);
+        }
+
         WindowOpen = CustomerServiceWindow.IsOpen(Summary?.LastInboundAt, time.GetUtcNow());
         WindowClosesAt = CustomerServiceWindow.ClosesAt(Summary?.LastInboundAt);
         return null;

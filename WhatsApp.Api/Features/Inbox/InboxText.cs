@@ -1,4 +1,5 @@
 using System.Globalization;
+using WhatsApp.Domain.Contacts;
 using WhatsApp.Domain.Messages;
 
 namespace WhatsApp.Api.Features.Inbox;
@@ -26,5 +27,20 @@ public static class InboxText
             && Math.Abs(lat) <= 90 && Math.Abs(lon) <= 180
             ? FormattableString.Invariant($"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=16/{lat}/{lon}")
             : null;
+    }
+
+    /// <summary>What staff did, as a line in the thread (a note is shown as itself).</summary>
+    public static string Activity(ConversationActivity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        return activity.Kind switch
+        {
+            ConversationActivityKind.Resolved => "Resolved",
+            ConversationActivityKind.Reopened => "Reopened",
+            ConversationActivityKind.Assigned => $"Assigned to {activity.Text}",
+            ConversationActivityKind.Unassigned => "Unassigned",
+            ConversationActivityKind.Erased => "The customer's data was erased",
+            _ => "Note",
+        };
     }
 }

@@ -2,30 +2,70 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using WhatsApp.Api.Paging;
 using WhatsApp.Domain.History;
+using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Api.Features.Inbox;
 
-/// <summary>The conversation list, newest activity first; the list alone (<c>?handler=List</c>) is what live updates fetch.</summary>
+/// <summary>
+/// The conversation list, newest activity first, with the filters support works by (state, assignee, needs reply,
+/// window) and unread counts for the signed-in user; or, with <c>q</c>, the messages that contain the text. The list
+/// alone (<c>?handler=List</c>) is what live updates fetch.
+/// </summary>
 public sealed class IndexModel(IHistoryReader history, TimeProvider time) : PageModel
 {
     private const int PageSize = 50;
 
+    /// <summary>open (the default), resolved or all.</summary>
+    [BindProperty(SupportsGet = true, Name = "state")]
+    public string? State { get; set; }
+
+    /// <summary>me, unassigned, or anyone (the default).</summary>
+    [BindProperty(SupportsGet = true, Name = "assignee")]
+    public string? Assignee { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "needs_reply")]
+    public bool NeedsReply { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "window")]
     public string? Window { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Query { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "cursor")]
     public string? Cursor { get; set; }
 
     public IReadOnlyList<ConversationRow> Conversations { get; private set; } = [];
 
+    public IReadOnlyDictionary<string, int> Unread { get; private set; } = new Dictionary<string, int>();
+
+    /// <summary>With <see cref="Query"/>: the messages that contain it, newest first.</summary>
+    public IReadOnlyList<Message> Matches { get; private set; } = [];
+
     /// <summary>The cursor to the next page; null on the last.</summary>
     public string? Next { get; private set; }
 
     public DateTimeOffset Now { get; private set; }
 
-    public string ListUrl => "/inbox?handler=List" + (Window is null ? "" : "&window=" + Uri.EscapeDataString(Window))
-        + (Cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(Cursor));
+    public string ListUrl => ListLink("List", Cursor);
+
+    /// <summary>This list's address with its filters, for a page of <paramref name="handler"/> or another cursor.</summary>
+    public string ListLink(string? handler, string? cursor, (string Name, string? Value)? change = null)
+    {
+        var values = new List<(string, string?)>
+        {
+            ("handler", handler), ("state", State), ("assignee", Assignee), ("needs_reply", NeedsReply ? "true" : null),
+            ("window", Window), ("q", Query), ("cursor", cursor),
+        };
+        if (change is { } c)
+        {
+            values = values.Select(v => v.Item1 == c.Name ? (c.Name, c.Value) : v).ToList();
+        }
+
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Item2)).Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2!)}"));
+        return "/inbox" + (query.Length > 0 ? "?" + query : "");
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
 
@@ -33,9 +73,15 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (Window is not (null or "open" or "closed"))
+        if (InboxFilters.Problem(State, Assignee, Window, Query) is { } problem)
         {
-            return this.BadParameter("window", "Must be open or closed.");
+            return this.BadParameter(problem.Name, problem.Message);
+        }
+
+        Now = time.GetUtcNow();
+        if (!string.IsNullOrWhiteSpace(Query))
+        {
+            return await SearchAsync(ct);
         }
 
         ConversationCursor? cursor = null;
@@ -44,11 +90,25 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
             return this.BadParameter("cursor", "Is not a cursor this list gave out.");
         }
 
-        Now = time.GetUtcNow();
-        var filter = new ConversationFilter { WindowOpen = Window switch { "open" => true, "closed" => false, _ => null } };
+        var filter = InboxFilters.ToFilter(State, Assignee, NeedsReply, Window, this.UserEmail());
         var rows = await history.ConversationsAsync(filter, cursor, PageSize + 1, Now, ct);
         Conversations = rows.Take(PageSize).ToList();
         Next = rows.Count > PageSize ? CursorCodec.Encode(new ConversationCursor(Conversations[^1].LastMessageAt, Conversations[^1].Contact)) : null;
+        Unread = await history.UnreadAsync(this.UserEmail(), Conversations, ct);
+        return null;
+    }
+
+    private async Task<IActionResult?> SearchAsync(CancellationToken ct)
+    {
+        MessageCursor? cursor = null;
+        if (Cursor is not null && !CursorCodec.TryDecode(Cursor, out cursor))
+        {
+            return this.BadParameter("cursor", "Is not a cursor this list gave out.");
+        }
+
+        var rows = await history.SearchAsync(new MessageFilter { Text = Query!.Trim() }, cursor, PageSize + 1, ct);
+        Matches = rows.Take(PageSize).ToList();
+        Next = rows.Count > PageSize ? CursorCodec.Encode(new MessageCursor(Matches[^1].Id)) : null;
         return null;
     }
 }

@@ -9,7 +9,7 @@ internal sealed record ColumnErasure(string Table, IReadOnlyList<(string Column,
 {
     /// <summary>Every table that holds something of a customer's.</summary>
     public static IReadOnlyList<ColumnErasure> All { get; } =
-        [MessageColumns.Erasure, WebhookReceiptColumns.Erasure, ContactColumns.Erasure, MessageStatusEventColumns.Erasure];
+        [MessageColumns.Erasure, WebhookReceiptColumns.Erasure, ContactColumns.Erasure, MessageStatusEventColumns.Erasure, ConversationActivityColumns.Erasure];
 
     /// <summary>The tables that hold nothing of a customer's, each with the reason.</summary>
     public static IReadOnlyDictionary<string, string> NothingOfACustomer { get; } = new Dictionary<string, string>
@@ -22,6 +22,7 @@ internal sealed record ColumnErasure(string Table, IReadOnlyList<(string Column,
         ["WebhookEndpoints"] = "the business's own receivers and their secrets",
         ["EventDeliveries"] = "which event went to which endpoint, and when",
         ["DeliveryAttempts"] = "the business's own receivers' answers (their first KiB), removed with their endpoint",
+        ["ConversationReads"] = "how far each staff member has read each conversation: a time, no content",
         ["Users"] = "the inbox's staff accounts (names, emails, password hashes), not customers",
         ["UserClaims"] = "claims of the inbox's staff accounts",
         ["UserLogins"] = "external sign-ins of the inbox's staff accounts",

@@ -19,5 +19,8 @@ internal static class ContactColumns
             ["InboundCount"] = Summary,
             ["OutboundCount"] = Summary,
             ["FailedCount"] = Summary,
+            ["State"] = "open or resolved: " + Summary,
+            ["AssignedTo"] = "the staff member (their email) the conversation is assigned to, not a customer's",
+            ["AwaitingReply"] = Summary,
         });
 }

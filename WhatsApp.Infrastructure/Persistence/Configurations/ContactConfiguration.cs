@@ -12,6 +12,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasKey(c => c.Number);
         builder.Property(c => c.Number).HasMaxLength(20);
         builder.Property(c => c.OurNumber).HasMaxLength(20);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(c => c.AssignedTo).HasMaxLength(256);
 
         // The conversation list: most recent activity first, keyset on (LastMessageAt, Number).
         builder.HasIndex(c => new { c.LastMessageAt, c.Number });

@@ -35,6 +35,7 @@ internal sealed partial class WriteContext
         await Db.Database.ExecuteSqlRawAsync(sql.EraseMessagesOfContact, [contact], ct);
         var receipts = await ReceiptsWithContent().CountAsync(r => r.Contact == contact, ct);
         await Db.Database.ExecuteSqlRawAsync(sql.EraseReceiptsOfContact, [contact], ct);
+        await Db.Database.ExecuteSqlRawAsync(sql.EraseActivitiesOfContact, [contact], ct);
         return new ErasureResult(messages, receipts);
     }
 

@@ -107,6 +107,14 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(20)")
                         .UseCollation("C");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("AwaitingReply")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("FailedCount")
                         .HasColumnType("integer");
 
@@ -134,6 +142,12 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("OutboundCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
                     b.HasKey("Number");
 
                     b.HasIndex("LastInboundAt");
@@ -141,6 +155,65 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("LastMessageAt", "Number");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Domain.Contacts.ConversationActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4096)
+                        .HasColumnType("character varying(4096)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contact", "Id");
+
+                    b.ToTable("ConversationActivities", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Domain.Contacts.ConversationRead", b =>
+                {
+                    b.Property<string>("User")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .UseCollation("C");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("User", "Contact");
+
+                    b.ToTable("ConversationReads", (string)null);
                 });
 
             modelBuilder.Entity("WhatsApp.Domain.Events.DeliveryAttempt", b =>

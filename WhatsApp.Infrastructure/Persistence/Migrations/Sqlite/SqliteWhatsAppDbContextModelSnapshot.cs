@@ -88,6 +88,13 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AwaitingReply")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FailedCount")
                         .HasColumnType("INTEGER");
 
@@ -114,6 +121,11 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("OutboundCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Number");
 
                     b.HasIndex("LastInboundAt");
@@ -121,6 +133,59 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LastMessageAt", "Number");
 
                     b.ToTable("Contacts", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Domain.Contacts.ConversationActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(4096)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Contact", "Id");
+
+                    b.ToTable("ConversationActivities", (string)null);
+                });
+
+            modelBuilder.Entity("WhatsApp.Domain.Contacts.ConversationRead", b =>
+                {
+                    b.Property<string>("User")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("User", "Contact");
+
+                    b.ToTable("ConversationReads", (string)null);
                 });
 
             modelBuilder.Entity("WhatsApp.Domain.Events.DeliveryAttempt", b =>
