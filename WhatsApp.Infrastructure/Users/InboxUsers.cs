@@ -34,6 +34,53 @@ public sealed class InboxUsers(UserManager<InboxUser> users, TimeProvider time)
 
     public Task<InboxUser?> FindByIdAsync(string id) => users.FindByIdAsync(id);
 
+    /// <summary>Every user, enabled or not, by name: the admin's list.</summary>
+    public async Task<IReadOnlyList<InboxUser>> AllAsync(CancellationToken ct) =>
+        await users.Users.OrderBy(u => u.Name).ThenBy(u => u.Email).ToListAsync(ct);
+
+    /// <summary>
+    /// Disables or enables a user. A new security stamp ends a disabled user's open sessions at their next check;
+    /// false when there is no such user.
+    /// </summary>
+    public async Task<bool> SetDisabledAsync(string id, bool disabled)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return false;
+        }
+
+        user.Disabled = disabled;
+        await users.UpdateSecurityStampAsync(user);
+        return true;
+    }
+
+    /// <summary>Sets a new password (and ends the user's open sessions, as Identity changes the stamp); the problems, if any.</summary>
+    public async Task<IReadOnlyList<string>> ResetPasswordAsync(string id, string password)
+    {
+        if (await users.FindByIdAsync(id) is not { } user)
+        {
+            return ["There is no such user."];
+        }
+
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, password)).Errors.Select(e => e.Description));
+        }
+
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        // One save: the hash, a lifted lockout (the admin has just vouched for the person) and a new stamp.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await users.UpdateSecurityStampAsync(user);
+        return [];
+    }
+
     /// <summary>The users who can sign in, by name: whom a conversation can be assigned to.</summary>
     public async Task<IReadOnlyList<InboxUser>> EnabledAsync(CancellationToken ct) =>
         await users.Users.Where(u => !u.Disabled).OrderBy(u => u.Name).ThenBy(u => u.Email).ToListAsync(ct);

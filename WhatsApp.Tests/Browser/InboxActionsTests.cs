@@ -112,12 +112,21 @@ public sealed class InboxActionsTests
         await Expect(agent.Locator(".matches li")).ToHaveCountAsync(1);
         await Expect(agent.Locator(".matches li")).ToContainTextAsync("Order ZQ-48213 never arrived");
         await Expect(agent.GetByText("Export these messages as CSV")).ToHaveCountAsync(0);
+        await agent.GetByText("More filters").ClickAsync();
+        await agent.GetByLabel("Direction").SelectOptionAsync("outbound");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(agent.Locator(".count")).ToContainTextAsync("No message matches");
+        await agent.GetByLabel("Direction").SelectOptionAsync("inbound");
+        await agent.GetByLabel("Customer's number").FillAsync("+447700900206");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Expect(agent.Locator(".matches li")).ToHaveCountAsync(1);
         var refused = await agent.Context.APIRequest.GetAsync("/inbox/export?q=zq-48213", new() { MaxRedirects = 0 });
         Assert.That(refused.Status, Is.Not.EqualTo(200), "an agent cannot export");
 
         var admin = await _host.SignedInAsync(InboxHost.AdminEmail);
         await admin.GotoAsync("/inbox?q=zq-48213");
         var href = await admin.GetByText("Export these messages as CSV").GetAttributeAsync("href");
+        Assert.That(href, Is.EqualTo("/inbox/export?q=zq-48213"));
         var csv = await admin.Context.APIRequest.GetAsync(href!);
         Assert.That(csv.Status, Is.EqualTo(200));
         Assert.That(csv.Headers["content-type"], Does.StartWith("text/csv"));
@@ -150,13 +159,17 @@ public sealed class InboxActionsTests
         await Expect(admin.Locator(".thread")).Not.ToContainTextAsync("4111 1111");
     }
 
-    [Test]
-    public async Task ListWithAnUnknownFilter_Answers400NamingIt()
+    [TestCase("state=pending", "state")]
+    [TestCase("assignee=bob", "assignee")]
+    [TestCase("status=bogus", "status")]
+    [TestCase("contact=12345", "contact")]
+    [TestCase("created_from=yesterday", "created_from")]
+    public async Task ListWithABadFilter_Answers400NamingIt(string query, string name)
     {
         var page = await _host.SignedInAsync();
-        var response = await page.GotoAsync("/inbox?state=pending");
+        var response = await page.GotoAsync("/inbox?" + query);
         Assert.That(response!.Status, Is.EqualTo(400));
-        Assert.That(await response.TextAsync(), Does.Contain("state"));
+        Assert.That(await response.TextAsync(), Does.Contain($"\"{name}\""));
     }
 
     private static ILocator Row(IPage page, string contact) => page.Locator(".conversations li", new() { HasText = contact });

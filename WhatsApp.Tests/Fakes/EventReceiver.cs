@@ -26,10 +26,11 @@ public sealed class EventReceiver : IAsyncDisposable
     /// <summary>The most requests it was answering at one time.</summary>
     public int MaxConcurrent => Volatile.Read(ref _maxInFlight);
 
-    public static async Task<EventReceiver> StartAsync()
+    /// <summary>Starts on <paramref name="port"/>, or any free one; a receiver coming back after an outage takes its old port.</summary>
+    public static async Task<EventReceiver> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new EventReceiver(app);

@@ -58,6 +58,8 @@ public sealed partial class EndpointAuthorizationTests
         ["POST inbox/logout"] = NoKey,
         ["GET inbox/events"] = NoKey,
         ["GET inbox/export"] = NoKey,
+        ["GET inbox/users"] = NoKey,
+        ["POST inbox/users"] = NoKey,
     };
 
     private static readonly Dictionary<string, string> KeyOfRole = new(StringComparer.Ordinal)

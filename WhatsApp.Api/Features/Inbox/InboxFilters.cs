@@ -9,12 +9,10 @@ public static class InboxFilters
     /// <summary>The history search's own bound on text.</summary>
     public const int QueryMaxLength = 200;
 
-    public static (string Name, string Message)? Problem(string? state, string? assignee, string? window, string? query) =>
+    public static (string Name, string Message)? Problem(string? state, string? assignee, string? window) =>
         state is not (null or "open" or "resolved" or "all") ? ("state", "Must be open, resolved or all.")
         : assignee is not (null or "me" or "unassigned" or "anyone") ? ("assignee", "Must be me, unassigned or anyone.")
         : window is not (null or "open" or "closed") ? ("window", "Must be open or closed.")
-        : query is { Length: > QueryMaxLength } ? ("q", $"Must be at most {QueryMaxLength} characters.")
-        : query?.Contains('\0', StringComparison.Ordinal) == true ? ("q", "Must not contain a NUL character.")
         : null;
 
     public static ConversationFilter ToFilter(string? state, string? assignee, bool needsReply, string? window, string user) => new()

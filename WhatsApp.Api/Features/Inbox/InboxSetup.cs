@@ -18,6 +18,7 @@ public static class InboxSetup
             o.RootDirectory = "/Features/Inbox";
             o.Conventions.AuthorizeFolder("/", Policies.Inbox);
             o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AuthorizePage("/Users", Policies.InboxAdmin);
         });
         services.ConfigureApplicationCookie(o =>
         {

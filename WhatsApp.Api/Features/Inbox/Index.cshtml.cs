@@ -9,7 +9,8 @@ namespace WhatsApp.Api.Features.Inbox;
 
 /// <summary>
 /// The conversation list, newest activity first, with the filters support works by (state, assignee, needs reply,
-/// window) and unread counts for the signed-in user; or, with <c>q</c>, the messages that contain the text. The list
+/// window) and unread counts for the signed-in user; or, with a search (text, contact, direction, status, dates), the
+/// matching messages. The list
 /// alone (<c>?handler=List</c>) is what live updates fetch.
 /// </summary>
 public sealed class IndexModel(IHistoryReader history, TimeProvider time) : PageModel
@@ -33,6 +34,24 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
     [BindProperty(SupportsGet = true, Name = "q")]
     public string? Query { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "contact")]
+    public string? Contact { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "direction")]
+    public string? Direction { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "created_from")]
+    public string? CreatedFrom { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "created_to")]
+    public string? CreatedTo { get; set; }
+
+    /// <summary>The message search this page shows, when any of its fields is set.</summary>
+    public InboxSearch Search => new(Query, Contact, Direction, Status, CreatedFrom, CreatedTo);
+
     [BindProperty(SupportsGet = true, Name = "cursor")]
     public string? Cursor { get; set; }
 
@@ -40,7 +59,7 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
 
     public IReadOnlyDictionary<string, int> Unread { get; private set; } = new Dictionary<string, int>();
 
-    /// <summary>With <see cref="Query"/>: the messages that contain it, newest first.</summary>
+    /// <summary>With a <see cref="Search"/>: the messages that match it, newest first.</summary>
     public IReadOnlyList<Message> Matches { get; private set; } = [];
 
     /// <summary>The cursor to the next page; null on the last.</summary>
@@ -56,15 +75,24 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
         var values = new List<(string, string?)>
         {
             ("handler", handler), ("state", State), ("assignee", Assignee), ("needs_reply", NeedsReply ? "true" : null),
-            ("window", Window), ("q", Query), ("cursor", cursor),
+            ("window", Window), ("cursor", cursor),
         };
+        values.AddRange(Search.Parameters());
         if (change is { } c)
         {
             values = values.Select(v => v.Item1 == c.Name ? (c.Name, c.Value) : v).ToList();
         }
 
-        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Item2)).Select(v => $"{v.Item1}={Uri.EscapeDataString(v.Item2!)}"));
-        return "/inbox" + (query.Length > 0 ? "?" + query : "");
+        return "/inbox" + QueryString(values);
+    }
+
+    /// <summary>The search's messages as CSV (admins).</summary>
+    public string ExportLink => "/inbox/export" + QueryString(Search.Parameters());
+
+    private static string QueryString(IEnumerable<(string Name, string? Value)> values)
+    {
+        var query = string.Join("&", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => $"{v.Name}={Uri.EscapeDataString(v.Value!)}"));
+        return query.Length > 0 ? "?" + query : string.Empty;
     }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ?? Page();
@@ -73,13 +101,13 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
 
     private async Task<IActionResult?> LoadAsync(CancellationToken ct)
     {
-        if (InboxFilters.Problem(State, Assignee, Window, Query) is { } problem)
+        if ((InboxFilters.Problem(State, Assignee, Window) ?? Search.Problem()) is { } problem)
         {
             return this.BadParameter(problem.Name, problem.Message);
         }
 
         Now = time.GetUtcNow();
-        if (!string.IsNullOrWhiteSpace(Query))
+        if (!Search.IsEmpty)
         {
             return await SearchAsync(ct);
         }
@@ -106,7 +134,7 @@ public sealed class IndexModel(IHistoryReader history, TimeProvider time) : Page
             return this.BadParameter("cursor", "Is not a cursor this list gave out.");
         }
 
-        var rows = await history.SearchAsync(new MessageFilter { Text = Query!.Trim() }, cursor, PageSize + 1, ct);
+        var rows = await history.SearchAsync(Search.ToFilter(), cursor, PageSize + 1, ct);
         Matches = rows.Take(PageSize).ToList();
         Next = rows.Count > PageSize ? CursorCodec.Encode(new MessageCursor(Matches[^1].Id)) : null;
         return null;

@@ -22,6 +22,9 @@ public sealed class RequestBodyLimitTests
         var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
             .OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.Controllers.ControllerActionDescriptor>() is not null)
+
+            // The inbox's export takes a signed-in user, not a key (so it answers 401 first); Kestrel's cap (below) covers it.
+            .Where(e => !e.RoutePattern.RawText!.TrimStart('/').StartsWith("inbox/", StringComparison.Ordinal))
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
             .Distinct()
             .ToList();

@@ -11,7 +11,8 @@ internal sealed class WebhookTestHost : IAsyncDisposable
     public static readonly Uri WebhookUrl = new(PublicBaseUrl, "/api/webhooks/plivo");
     public const string OurNumber = TestApiKeys.DefaultSender;
 
-    public WebhookTestHost(string windowPolicy = "Off", IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>With <paramref name="plivo"/> and <paramref name="dispatch"/>, sends go out to that fake Plivo.</summary>
+    public WebhookTestHost(string windowPolicy = "Off", IReadOnlyDictionary<string, string?>? settings = null, Uri? plivo = null, bool dispatch = false)
     {
         var all = new Dictionary<string, string?>
         {
@@ -23,7 +24,7 @@ internal sealed class WebhookTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        Factory = new WhatsAppApiFactory(new Uri("http://127.0.0.1:9/"), dispatch: false, all);
+        Factory = new WhatsAppApiFactory(plivo ?? new Uri("http://127.0.0.1:9/"), dispatch, all);
         Client = Factory.CreateClient();
     }
 
