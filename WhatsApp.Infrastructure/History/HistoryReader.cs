@@ -21,13 +21,18 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
     public async Task<IReadOnlyList<Message>> SearchAsync(MessageFilter filter, MessageCursor? cursor, int take, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        var candidates = await CandidatesAsync(db, filter, ct);
+        if (candidates is { Count: 0 })
+        {
+            return [];
+        }
 
         // An IN over several statuses cannot walk one index in order; one ordered walk per status, merged, can.
         var statusGroups = filter.Statuses.Count > 1 ? filter.Statuses.Select(s => (IReadOnlyList<MessageStatus>)[s]) : [filter.Statuses];
         var results = new List<Message>();
         foreach (var statuses in statusGroups)
         {
-            results.AddRange(await Page(Query(db, filter with { Statuses = statuses }), cursor, take).ToListAsync(ct));
+            results.AddRange(await Page(Query(db, filter with { Statuses = statuses }, candidates), cursor, take).ToListAsync(ct));
         }
 
         var ordered = results.OrderByDescending(m => m.Id);
@@ -61,7 +66,13 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         }
 
         await using var db = await contexts.CreateDbContextAsync(ct);
-        await foreach (var message in Query(db, filter).OrderByDescending(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
+        var candidates = await CandidatesAsync(db, filter, ct);
+        if (candidates is { Count: 0 })
+        {
+            yield break;
+        }
+
+        await foreach (var message in Query(db, filter, candidates).OrderByDescending(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return message;
         }
@@ -130,7 +141,8 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         return unread;
     }
 
-    internal static IQueryable<Message> Query(WhatsAppDbContext db, MessageFilter filter)
+    /// <summary>With <paramref name="candidates"/> (from <see cref="TextIndex"/>), only those messages are read.</summary>
+    internal static IQueryable<Message> Query(WhatsAppDbContext db, MessageFilter filter, IReadOnlyList<Guid>? candidates = null)
     {
         var query = db.Messages.AsNoTracking();
         if (filter.Contact is { } contact)
@@ -190,10 +202,17 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         {
             var needle = WhatsAppDbContext.SearchTextOf(text)!;
             query = query.Where(m => EF.Property<string?>(m, MessageConfiguration.SearchText)!.Contains(needle));
+            if (candidates is not null)
+            {
+                query = query.Where(m => candidates.Contains(m.Id));
+            }
         }
 
         return query;
     }
+
+    private static Task<IReadOnlyList<Guid>?> CandidatesAsync(WhatsAppDbContext db, MessageFilter filter, CancellationToken ct) =>
+        filter.Text is { } text ? TextIndex.CandidatesAsync(db, WhatsAppDbContext.SearchTextOf(text)!, ct) : Task.FromResult<IReadOnlyList<Guid>?>(null);
 
     internal static IQueryable<Message> Page(IQueryable<Message> query, MessageCursor? cursor, int take)
     {

@@ -28,6 +28,15 @@ public sealed class PostgresWhatsAppDbContext(DbContextOptions<PostgresWhatsAppD
             permit.HasIndex(p => new { p.Sender, p.ExpiresAt });
         });
 
+        // Text search keeps substring semantics at any size: a trigram index answers LIKE '%…%' (SQLite's is FTS5's
+        // trigram table, made by its migration).
+        builder.HasPostgresExtension("pg_trgm");
+        builder.Entity<Domain.Messages.Message>()
+            .HasIndex(Configurations.MessageConfiguration.SearchText)
+            .HasDatabaseName("IX_Messages_SearchText_Trigram")
+            .HasMethod("gin")
+            .HasOperators("gin_trgm_ops");
+
         // Byte order, as SQLite compares text: keyset pages and unique keys must not depend on the server's locale.
         foreach (var property in builder.Model.GetEntityTypes()
             .SelectMany(e => e.GetProperties().Concat(e.GetComplexProperties().SelectMany(c => c.ComplexType.GetProperties())))

@@ -21,6 +21,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
@@ -562,6 +563,12 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ResendOf")
                         .IsUnique()
                         .HasFilter("\"ResendOf\" IS NOT NULL");
+
+                    b.HasIndex("SearchText")
+                        .HasDatabaseName("IX_Messages_SearchText_Trigram");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("ClientName", "Id");
 

@@ -52,7 +52,8 @@ internal static partial class PostgresPlanRules
 
     private static string Text(JsonElement node, string name) => node.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
-    // (("Contact")::text = '+1415…'::text) and ("Id" = ANY (…)) pin the index; ("Id" < '…'::uuid) alone does not.
-    [GeneratedRegex(" = ")]
+    // (("Contact")::text = '+1415…'::text) and ("Id" = ANY (…)) pin the index, as a trigram index's LIKE
+    // (("SearchText")::text ~~ '%…%'::text) looks up its trigrams; ("Id" < '…'::uuid) alone does not.
+    [GeneratedRegex(" = | ~~ ")]
     private static partial Regex Equality();
 }
