@@ -539,7 +539,7 @@ rare_and_inbox_paths() { # label
     done <"$WORK/tokens-$1"
     sed 's#^zq#qz#; s#^#/api/messages?limit=50\&q=#' "$WORK/tokens-$1" >"$paths-search_none"
     echo "/inbox" >"$paths-inbox_list"
-    sed 's#/api/conversations/\([^/]*\)/messages.*#/inbox/conversations/\1#' "$paths-timeline" | head -200 >"$paths-inbox_conversation"
+    head -n 200 "$paths-timeline" | sed 's#/api/conversations/\([^/]*\)/messages.*#/inbox/conversations/\1#' >"$paths-inbox_conversation"
     INBOX_COOKIE=$(inbox_cookie)
 }
 inbox_cookie() { # makes the bench's inbox admin (once per database) and signs in; prints the cookie as NAME=VALUE

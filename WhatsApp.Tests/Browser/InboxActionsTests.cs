@@ -144,6 +144,11 @@ public sealed class InboxActionsTests
         await OpenAsync(agent, Contact);
         await Expect(agent.GetByText("Erase this contact's data")).ToHaveCountAsync(0);
 
+        await agent.GetByText("Add an internal note").ClickAsync();
+        await agent.GetByLabel("Note for colleagues (never sent to the customer)").FillAsync("They sent 4111 1111 in the chat");
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Expect(agent.Locator(".thread .activity-note")).ToContainTextAsync("4111 1111");
+
         var admin = await _host.SignedInAsync(InboxHost.AdminEmail);
         await OpenAsync(admin, Contact);
         await admin.GetByText("Erase this contact's data").ClickAsync();
@@ -156,7 +161,8 @@ public sealed class InboxActionsTests
         await admin.GetByLabel($"Type {Contact} to confirm").FillAsync(Contact);
         await admin.GetByRole(AriaRole.Button, new() { Name = "Erase" }).ClickAsync();
         await Expect(admin.Locator(".thread .activity-erased")).ToContainTextAsync("by " + InboxHost.AdminEmail);
-        await Expect(admin.Locator(".thread")).Not.ToContainTextAsync("4111 1111");
+        await Expect(admin.Locator(".thread")).Not.ToContainTextAsync("4111 1111", new() { Timeout = 2000 });
+        await Expect(admin.Locator(".thread .activity-note")).ToContainTextAsync("[erased]");
     }
 
     [TestCase("state=pending", "state")]

@@ -124,6 +124,10 @@ public sealed class InboxConversationTests
         await page.GotoAsync("/inbox/conversations/%2B447700900107");
         Assert.That(await page.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390));
         await InboxHost.ScreenshotAsync(page, "narrow");
+
+        var admin = await _host.SignedInAsync(InboxHost.AdminEmail, width: 390);
+        await admin.GotoAsync("/inbox/users");
+        Assert.That(await admin.EvaluateAsync<int>("document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390), "the users page too");
     }
 
     [Test]
