@@ -20,6 +20,9 @@ public interface IHistoryReader
     /// <summary>What staff did in the conversation from <paramref name="from"/> on (all of it when null), oldest first.</summary>
     Task<IReadOnlyList<ConversationActivity>> ActivityAsync(string contact, DateTimeOffset? from, CancellationToken ct);
 
+    /// <summary>Staff's activity in every conversation made since <paramref name="since"/> (after <paramref name="after"/>), in id order: the inbox's live updates.</summary>
+    Task<IReadOnlyList<ConversationActivity>> ActivitySinceAsync(DateTimeOffset since, Guid? after, int limit, CancellationToken ct);
+
     /// <summary>For each of <paramref name="conversations"/>, how many of the customer's messages <paramref name="user"/> has not read.</summary>
     Task<IReadOnlyDictionary<string, int>> UnreadAsync(string user, IReadOnlyList<ConversationRow> conversations, CancellationToken ct);
 }

@@ -116,6 +116,19 @@ internal sealed class HistoryReader(IDbContextFactory<WhatsAppDbContext> context
         return await query.OrderBy(a => a.Id).ToListAsync(ct);
     }
 
+    public async Task<IReadOnlyList<ConversationActivity>> ActivitySinceAsync(DateTimeOffset since, Guid? after, int limit, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var from = UuidV7Bounds.AtOrAfter(since);
+        var activity = db.ConversationActivities.AsNoTracking().Where(a => a.Id.CompareTo(from) >= 0);
+        if (after is { } id)
+        {
+            activity = activity.Where(a => a.Id.CompareTo(id) > 0);
+        }
+
+        return await activity.OrderBy(a => a.Id).Take(limit).ToListAsync(ct);
+    }
+
     public async Task<IReadOnlyDictionary<string, int>> UnreadAsync(string user, IReadOnlyList<ConversationRow> conversations, CancellationToken ct)
     {
         var numbers = conversations.Select(c => c.Contact).ToList();

@@ -68,6 +68,35 @@ public sealed class InboxActionsTests
     }
 
     [Test]
+    public async Task AnotherAgentsAssignmentAndNote_ReachAnOpenListAndThreadWithoutAReload()
+    {
+        const string Contact = "+447700900208";
+        await _host.InboundAsync(Contact, "Hello, anyone there?");
+        var watcher = await _host.SignedInAsync();
+        await Expect(Row(watcher, Contact)).ToContainTextAsync("unassigned");
+        var thread = await _host.SignedInAsync();
+        await OpenAsync(thread, Contact);
+        await watcher.EvaluateAsync("window.notReloaded = true");
+        await thread.EvaluateAsync("window.notReloaded = true");
+
+        var admin = await _host.SignedInAsync(InboxHost.AdminEmail);
+        await OpenAsync(admin, Contact);
+        await admin.GetByLabel("Assign to").SelectOptionAsync("me");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Assign", Exact = true }).ClickAsync();
+        await admin.GetByText("Add an internal note").ClickAsync();
+        await admin.GetByLabel("Note for colleagues (never sent to the customer)").FillAsync("I'll take this one");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+
+        await Expect(Row(watcher, Contact)).ToContainTextAsync("assigned to " + InboxHost.AdminEmail, new() { Timeout = 3000 });
+        await Expect(thread.Locator(".thread .activity-note")).ToContainTextAsync("I'll take this one", new() { Timeout = 3000 });
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await watcher.EvaluateAsync<bool>("window.notReloaded === true"), Is.True, "the list was not reloaded");
+            Assert.That(await thread.EvaluateAsync<bool>("window.notReloaded === true"), Is.True, "the thread page was not reloaded");
+        });
+    }
+
+    [Test]
     public async Task NeedsReply_ListsOnlyConversationsWhoseLastMessageIsUnanswered()
     {
         await _host.InboundAsync("+447700900203", "Hello?");

@@ -59,6 +59,8 @@ public sealed partial class EndpointAuthorizationTests
         ["GET inbox/events"] = NoKey,
         ["GET inbox/export"] = NoKey,
         ["GET inbox/users"] = NoKey,
+        ["GET inbox/denied"] = NoKey,
+        ["POST inbox/denied"] = NoKey,
         ["POST inbox/users"] = NoKey,
     };
 

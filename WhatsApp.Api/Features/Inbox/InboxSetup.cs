@@ -30,7 +30,7 @@ public static class InboxSetup
             o.SlidingExpiration = true;
             o.LoginPath = "/inbox/login";
             o.LogoutPath = "/inbox/logout";
-            o.AccessDeniedPath = "/inbox/login";
+            o.AccessDeniedPath = "/inbox/denied";
         });
 
         // A disabled user's or reset password's session ends within a minute (the security stamp is checked that often).

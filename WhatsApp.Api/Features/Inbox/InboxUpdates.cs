@@ -1,17 +1,16 @@
 using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
-using WhatsApp.Domain.Events;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Api.Features.Inbox;
 
 /// <summary>
-/// The inbox's live updates: the event log (written by every instance in the same transaction as each change), polled
-/// and streamed as Server-Sent Events. Each event's id is the log's, so a browser that reconnects sends the last one
-/// (<c>Last-Event-ID</c>) and gets what it missed.
+/// The inbox's live updates: the event log and staff's conversation activity (each written by every instance in the
+/// same transaction as its change), polled and streamed as Server-Sent Events. Each update's id is its row's (a UUID
+/// v7), so a browser that reconnects sends the last one (<c>Last-Event-ID</c>) and gets what it missed.
 /// </summary>
-public sealed class InboxUpdates(IEventQueries events, TimeProvider time)
+public sealed class InboxUpdates(IEventQueries events, IHistoryReader history, TimeProvider time)
 {
     private const int PageSize = 500;
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
@@ -33,16 +32,15 @@ public sealed class InboxUpdates(IEventQueries events, TimeProvider time)
         while (true)
         {
             var from = since - LookBack;
-            IReadOnlyList<MessageEvent> page = [];
-            do
+            var changes = new List<Change>();
+            await ReadAllAsync(changes, (after, token) => events.EventsSinceAsync(from, after, PageSize, token), e => e.Id,
+                e => new Change(e.Id, e.CreatedAt, e.Type, e.Contact, e.MessageId), ct);
+            await ReadAllAsync(changes, (after, token) => history.ActivitySinceAsync(from, after, PageSize, token), a => a.Id,
+                a => new Change(a.Id, a.CreatedAt, "conversation." + a.Kind.ToString().ToLowerInvariant(), a.Contact, null), ct);
+            foreach (var update in Unsent(changes, sent, ref since))
             {
-                page = await events.EventsSinceAsync(from, page.Count > 0 ? page[^1].Id : null, PageSize, ct);
-                foreach (var update in Unsent(page, sent, ref since))
-                {
-                    yield return update;
-                }
+                yield return update;
             }
-            while (page.Count == PageSize);
 
             // Forget what is older than any later poll can see again.
             foreach (var old in sent.Where(s => s.Value < since - LookBack).Select(s => s.Key).ToList())
@@ -57,20 +55,32 @@ public sealed class InboxUpdates(IEventQueries events, TimeProvider time)
         }
     }
 
-    private static List<SseItem<InboxUpdate>> Unsent(IReadOnlyList<MessageEvent> page, Dictionary<Guid, DateTimeOffset> sent, ref DateTimeOffset since)
+    private static async Task ReadAllAsync<T>(
+        List<Change> changes, Func<Guid?, CancellationToken, Task<IReadOnlyList<T>>> read, Func<T, Guid> id, Func<T, Change> change, CancellationToken ct)
+    {
+        IReadOnlyList<T> page = [];
+        do
+        {
+            page = await read(page.Count > 0 ? id(page[^1]) : null, ct);
+            changes.AddRange(page.Select(change));
+        }
+        while (page.Count == PageSize);
+    }
+
+    private static List<SseItem<InboxUpdate>> Unsent(List<Change> changes, Dictionary<Guid, DateTimeOffset> sent, ref DateTimeOffset since)
     {
         var updates = new List<SseItem<InboxUpdate>>();
-        foreach (var e in page.Where(e => !sent.ContainsKey(e.Id)))
+        foreach (var c in changes.Where(c => !sent.ContainsKey(c.Id)).OrderBy(c => c.At))
         {
-            sent[e.Id] = e.CreatedAt;
-            if (e.CreatedAt > since)
+            sent[c.Id] = c.At;
+            if (c.At > since)
             {
-                since = e.CreatedAt;
+                since = c.At;
             }
 
-            if (e.Contact is { } contact)
+            if (c.Contact is { } contact)
             {
-                updates.Add(new SseItem<InboxUpdate>(new InboxUpdate(e.Type, contact, e.MessageId), "update") { EventId = e.Id.ToString() });
+                updates.Add(new SseItem<InboxUpdate>(new InboxUpdate(c.Type, contact, c.MessageId), "update") { EventId = c.Id.ToString() });
             }
         }
 
@@ -84,5 +94,8 @@ public sealed class InboxUpdates(IEventQueries events, TimeProvider time)
             : null;
 }
 
-/// <summary>What changed: the event type, the customer's number and the message.</summary>
+/// <summary>A row of either source, as the stream needs it.</summary>
+internal sealed record Change(Guid Id, DateTimeOffset At, string Type, string? Contact, Guid? MessageId);
+
+/// <summary>What changed: the event type (or <c>conversation.resolved</c>, <c>.assigned</c>, <c>.note</c>, …), the customer's number and the message.</summary>
 public sealed record InboxUpdate(string Type, string Contact, Guid? MessageId);
