@@ -24,9 +24,6 @@ public sealed class HostileInputFuzzTests
     private const int DefaultMixedRequests = 10_000;
     private const int Concurrency = 8;
     private const long MaxHeapGrowthBytes = 256L * 1024 * 1024;
-    // The test host also holds every test that ran before this one (hosts, browsers' drivers), so its absolute size says
-    // nothing about the app: what the fuzz itself adds is the measure.
-    private const long MaxWorkingSetGrowthBytes = 512L * 1024 * 1024;
     private const string UnsignedMarker = "zq7unsignedfuzz";
 
     [Test]
@@ -51,6 +48,9 @@ public sealed class HostileInputFuzzTests
         await RunAsync(client, results, Enumerable.Range(0, AnonymousRequests).Select(i => generator.Next(i, anonymousOnly: true)));
         var rowsAfterAnonymous = await DatabaseRows.CountAsync(factory);
         var heapBefore = HeapAfterFullCollection();
+
+        // Printed, not asserted: the test process holds every test before this one, and a forced collection just trimmed
+        // it, so its working set measures the suite, not the app (the bench measures the service's own RSS per phase).
         var workingSetBefore = Environment.WorkingSet;
 
         await RunAsync(client, results, Enumerable.Range(AnonymousRequests, mixed).Select(i => generator.Next(i, anonymousOnly: false)));
@@ -73,7 +73,6 @@ public sealed class HostileInputFuzzTests
             Assert.That(rowsAfterAnonymous, Is.EqualTo(rowsBefore), $"seed {seed}: anonymous requests or unsigned webhooks wrote rows");
             Assert.That(unsignedRows, Is.Empty, $"seed {seed}: unsigned webhooks wrote these columns");
             Assert.That(heapAfter - heapBefore, Is.LessThan(MaxHeapGrowthBytes), "managed heap growth after a full collection");
-            Assert.That(Environment.WorkingSet - workingSetBefore, Is.LessThan(MaxWorkingSetGrowthBytes), "working set growth of the process hosting the app");
             Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), "health after the run");
             Assert.That(send.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "a valid send after the run");
         });
