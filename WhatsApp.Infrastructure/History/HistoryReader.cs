@@ -20,27 +20,18 @@ internal sealed partial class HistoryReader(IDbContextFactory<WhatsAppDbContext>
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var candidates = await CandidatesAsync(db, filter, ct);
-        if (candidates is { Count: 0 })
-        {
-            return [];
-        }
-
-        // An IN over several statuses cannot walk one index in order; one ordered walk per status, merged, can.
-        var statusGroups = filter.Statuses.Count > 1 ? filter.Statuses.Select(s => (IReadOnlyList<MessageStatus>)[s]) : [filter.Statuses];
-        var results = new List<Message>();
-        foreach (var statuses in statusGroups)
-        {
-            results.AddRange(await Page(Query(db, filter with { Statuses = statuses }, candidates), cursor, take).ToListAsync(ct));
-        }
-
-        var ordered = results.OrderByDescending(m => m.Id);
-        return cursor is { Newer: true }
-            ? ordered.TakeLast(take).ToList()
-            : ordered.Take(take).ToList();
+        return candidates is { Count: 0 } ? [] : await SearchPageAsync(db, filter, candidates, cursor, take, ct);
     }
 
     public async IAsyncEnumerable<Message> ExportAsync(MessageFilter filter, [EnumeratorCancellation] CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var candidates = await CandidatesAsync(db, filter, ct);
+        if (candidates is { Count: 0 })
+        {
+            yield break;
+        }
+
         // No index gives several statuses in id order, and PostgreSQL sorts a UNION ALL of per-status walks instead of
         // merging it; so that export goes by the search's pages (one ordered walk per status, merged), reading up to
         // one page per status for each page it writes, rather than sorting every matching row before the first.
@@ -48,7 +39,7 @@ internal sealed partial class HistoryReader(IDbContextFactory<WhatsAppDbContext>
         {
             for (MessageCursor? cursor = null; ;)
             {
-                var page = await SearchAsync(filter, cursor, ExportPage, ct);
+                var page = await SearchPageAsync(db, filter, candidates, cursor, ExportPage, ct);
                 foreach (var message in page)
                 {
                     yield return message;
@@ -63,17 +54,27 @@ internal sealed partial class HistoryReader(IDbContextFactory<WhatsAppDbContext>
             }
         }
 
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var candidates = await CandidatesAsync(db, filter, ct);
-        if (candidates is { Count: 0 })
-        {
-            yield break;
-        }
-
         await foreach (var message in Query(db, filter, candidates).OrderByDescending(m => m.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             yield return message;
         }
+    }
+
+    private static async Task<IReadOnlyList<Message>> SearchPageAsync(
+        WhatsAppDbContext db, MessageFilter filter, IReadOnlyList<Guid>? candidates, MessageCursor? cursor, int take, CancellationToken ct)
+    {
+        // An IN over several statuses cannot walk one index in order; one ordered walk per status, merged, can.
+        var statusGroups = filter.Statuses.Count > 1 ? filter.Statuses.Select(s => (IReadOnlyList<MessageStatus>)[s]) : [filter.Statuses];
+        var results = new List<Message>();
+        foreach (var statuses in statusGroups)
+        {
+            results.AddRange(await Page(Query(db, filter with { Statuses = statuses }, candidates), cursor, take).ToListAsync(ct));
+        }
+
+        var ordered = results.OrderByDescending(m => m.Id);
+        return cursor is { Newer: true }
+            ? ordered.TakeLast(take).ToList()
+            : ordered.Take(take).ToList();
     }
 
     /// <summary>With <paramref name="candidates"/> (from <see cref="TextIndex"/>), only those messages are read.</summary>
