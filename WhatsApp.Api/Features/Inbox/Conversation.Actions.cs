@@ -63,9 +63,10 @@ public sealed partial class ConversationModel
         return await ActAsync(() => erasure.EraseContactAsync(Contact, this.UserEmail(), ct), ct);
     }
 
+    // The action needs only a well-formed number; the page is read again after the redirect (or to show a problem).
     private async Task<IActionResult> ActAsync(Func<Task> act, CancellationToken ct)
     {
-        if (await LoadAsync(ct) is { } bad)
+        if (Check(out _) is { } bad)
         {
             return bad;
         }
@@ -86,6 +87,6 @@ public sealed partial class ConversationModel
     {
         var bad = await LoadAsync(ct);
         Problems = [problem];
-        return bad ?? Page();
+        return bad ?? await PageAsync(ct);
     }
 }

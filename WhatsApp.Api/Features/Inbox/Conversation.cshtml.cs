@@ -54,7 +54,7 @@ public sealed partial class ConversationModel(
 
     public string ThreadUrl => $"/inbox/conversations/{Uri.EscapeDataString(Contact)}?handler=Thread";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct, markRead: true) ?? Page();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct, markRead: true) ?? await PageAsync(ct);
 
     public async Task<IActionResult> OnGetThreadAsync(CancellationToken ct) => await LoadAsync(ct, markRead: true) ?? Partial("_Thread", this);
 
@@ -77,7 +77,7 @@ public sealed partial class ConversationModel(
         if (command is null)
         {
             Problems = [problem!];
-            return Page();
+            return await PageAsync(ct);
         }
 
         try
@@ -87,24 +87,34 @@ public sealed partial class ConversationModel(
         catch (DomainException ex) when (ex is WindowClosedException or ConflictException)
         {
             Problems = [ex.Message];
-            return Page();
+            return await PageAsync(ct);
         }
 
         // Post, redirect, get: a reload does not send it again.
         return RedirectToPage(new { contact = Contact });
     }
 
+    // The route's number and the thread's cursor, checked before anything is read or done.
+    private IActionResult? Check(out MessageCursor? before)
+    {
+        before = null;
+        return !PhoneNumber.IsE164(Contact) ? this.BadParameter("contact", "Must be a number in E.164 form (+14155550100).")
+            : Before is not null && !CursorCodec.TryDecode(Before, out before) ? this.BadParameter("before", "Is not a cursor this thread gave out.")
+            : null;
+    }
+
+    // The whole page also offers the agents to assign to; the thread alone (live updates) does not need them.
+    private async Task<IActionResult> PageAsync(CancellationToken ct)
+    {
+        Agents = await users.EnabledAsync(ct);
+        return Page();
+    }
+
     private async Task<IActionResult?> LoadAsync(CancellationToken ct, bool markRead = false)
     {
-        if (!PhoneNumber.IsE164(Contact))
+        if (Check(out var before) is { } bad)
         {
-            return this.BadParameter("contact", "Must be a number in E.164 form (+14155550100).");
-        }
-
-        MessageCursor? before = null;
-        if (Before is not null && !CursorCodec.TryDecode(Before, out before))
-        {
-            return this.BadParameter("before", "Is not a cursor this thread gave out.");
+            return bad;
         }
 
         Summary = await contacts.FindAsync(Contact, ct);
@@ -116,7 +126,6 @@ public sealed partial class ConversationModel(
         // Staff's activity since the oldest message shown (all of it once the thread is complete), in time order.
         var activity = await history.ActivityAsync(Contact, Older is null ? null : page[0].CreatedAt, ct);
         Thread = ThreadItem.Merge(page, activity);
-        Agents = await users.EnabledAsync(ct);
         if (markRead && Summary is not null && before is null)
         {
             await actions.MarkReadAsync(Contact, this.UserEmail(), ct);
