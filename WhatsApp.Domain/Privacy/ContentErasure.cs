@@ -50,9 +50,6 @@ public sealed class ContentErasure(IUnitOfWork unitOfWork, IErasureObserver obse
         return erased;
     }
 
-    /// <summary>Erases a contact's content as <see cref="EraseContactAsync(string, string, CancellationToken)"/>, by someone unnamed.</summary>
-    public Task<ErasureResult> EraseContactAsync(string contact, CancellationToken ct) => EraseContactAsync(contact, null, ct);
-
     /// <summary>
     /// Erases the content of messages created and webhook receipts received before <paramref name="cutoff"/>, in
     /// batches of <c>batchSize</c>, each its own unit of work. Messages that may still be sent are left alone.

@@ -35,7 +35,7 @@ public sealed class ContentErasureContactTests
         var delivered = DeliveredEvent(text, Now.AddMinutes(3));
         await SaveAsync(_database, text, template, interactive, delivered);
 
-        var result = await _eraser.EraseContactAsync(Contact, default);
+        var result = await _eraser.EraseContactAsync(Contact, null, default);
 
         var erasedText = await LoadAsync(_database, text.Id);
         var erasedTemplate = await LoadAsync(_database, template.Id);
@@ -68,7 +68,7 @@ public sealed class ContentErasureContactTests
         var reaction = InboundReaction(Contact, Now.AddMinutes(1));
         await SaveAsync(_database, media, reaction);
 
-        var result = await _eraser.EraseContactAsync(Contact, default);
+        var result = await _eraser.EraseContactAsync(Contact, null, default);
 
         var erased = await LoadAsync(_database, media.Id);
         var erasedReaction = await LoadAsync(_database, reaction.Id);
@@ -96,7 +96,7 @@ public sealed class ContentErasureContactTests
         var other = Receipt(OtherContact, Now);
         await SaveAsync(_database, post, get, other);
 
-        var result = await _eraser.EraseContactAsync(Contact, default);
+        var result = await _eraser.EraseContactAsync(Contact, null, default);
 
         var erasedPost = await LoadReceiptAsync(_database, post.Id);
         var erasedGet = await LoadReceiptAsync(_database, get.Id);
@@ -121,7 +121,7 @@ public sealed class ContentErasureContactTests
         var theirInbound = InboundMediaReply(OtherContact, Now);
         await SaveAsync(_database, mine, theirs, theirInbound);
 
-        await _eraser.EraseContactAsync(Contact, default);
+        await _eraser.EraseContactAsync(Contact, null, default);
 
         var keptInbound = await LoadAsync(_database, theirInbound.Id);
         Assert.Multiple(async () =>
@@ -139,8 +139,8 @@ public sealed class ContentErasureContactTests
     {
         await SaveAsync(_database, SentText(Contact, Now), InboundMediaReply(Contact, Now), InboundReaction(Contact, Now), Receipt(Contact, Now, "GET"));
 
-        var first = await _eraser.EraseContactAsync(Contact, default);
-        var second = await _eraser.EraseContactAsync(Contact, default);
+        var first = await _eraser.EraseContactAsync(Contact, null, default);
+        var second = await _eraser.EraseContactAsync(Contact, null, default);
 
         Assert.Multiple(() =>
         {

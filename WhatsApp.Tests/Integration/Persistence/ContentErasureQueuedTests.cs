@@ -20,7 +20,7 @@ public sealed class ContentErasureQueuedTests
         var otherQueued = Queued("+14155552679", Now);
         await SaveAsync(database, queued, otherQueued);
 
-        await new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(Contact, default);
+        await new ContentErasure(database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(Contact, null, default);
 
         var erased = await LoadAsync(database, queued.Id);
         var untouched = await LoadAsync(database, otherQueued.Id);

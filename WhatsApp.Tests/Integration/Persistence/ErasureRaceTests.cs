@@ -36,7 +36,7 @@ public sealed class ErasureRaceTests
             .Returns(async (Message m, CancellationToken ct) =>
             {
                 sent.Add(m.Content);
-                await eraser.EraseContactAsync(Contact, ct);
+                await eraser.EraseContactAsync(Contact, null, ct);
                 return new SendResult.RetryLater("plivo_503", "Plivo is unavailable");
             });
         var dispatcher = Dispatcher(database, provider.Object, time);

@@ -36,7 +36,7 @@ public sealed class ResendErasureTests
         var read = await repository.FindAsync(original.Id, default);
         var resend = Message.CreateResend(read!, Guid.CreateVersion7(Now.AddMinutes(2)), Now.AddMinutes(2));
 
-        await new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(Contact, default);
+        await new ContentErasure(_database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(Contact, null, default);
         var stored = await _database.UnitOfWork.StoreResendAsync(resend);
 
         await using var db = _database.CreateDbContext();

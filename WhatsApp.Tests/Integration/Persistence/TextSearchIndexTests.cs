@@ -65,7 +65,7 @@ public sealed class TextSearchIndexTests : DatabaseFixture
         var reader = new HistoryReader(Database);
         var contact = (await reader.SearchAsync(new MessageFilter { Text = "zx-48213" }, null, 10, default))[0].Contact;
 
-        await new ContentErasure(Database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(contact, default);
+        await new ContentErasure(Database.UnitOfWork, Mock.Of<IErasureObserver>(), TimeProvider.System).EraseContactAsync(contact, null, default);
 
         var after = await reader.SearchAsync(new MessageFilter { Text = "zx-48213" }, null, 10, default);
         await using var db = Database.CreateDbContext();
