@@ -605,7 +605,8 @@ webhook_phase() { # provider phase-label
 # webhooks posted once each (post_once, within EVENTS_WAIT_S), then a wait of up to EVENTS_WAIT_S more for every event
 # to be fanned out and no delivery to be pending. Sets DL_POSTED (200s), DL_EVENTS (inbound messages stored),
 # DL_EXPECTED (events x endpoints), DL_SUCCEEDED, DL_FAILED, DL_PENDING (left at the end of the wait), DL_ATTEMPTS,
-# DL_NON2XX (attempts without a 2xx), DL_POST_MS (the attempts' average / longest POST), DL_SPAN_S (first to last
+# DL_NON2XX (attempts without a 2xx), DL_POST_MS (the attempts' average / longest POST), DL_IN_FLIGHT (POSTs under way
+# on average over the span: their summed durations / the span; the concurrency limit is per endpoint), DL_SPAN_S (first to last
 # attempt), DL_RATE (succeeded / span), DL_WAITED_S, DL_R (wrk's RESULT line) and SERVICE_RSS.
 measure_deliveries() { # receivers
     local n=$1 db url deadline left started file="$WORK/webhooks-events.tsv"
@@ -634,6 +635,7 @@ measure_deliveries() { # receivers
     DL_NON2XX=$(sql "$db" "SELECT count(*) FROM DeliveryAttempts WHERE StatusCode IS NULL OR StatusCode NOT BETWEEN 200 AND 299")
     DL_SPAN_S=$(sql "$db" "SELECT coalesce((julianday(max(AttemptedAt)) - julianday(min(AttemptedAt))) * 86400, 0) FROM DeliveryAttempts")
     DL_POST_MS=$(sql "$db" "SELECT coalesce(printf('%.1f / %d', avg(DurationMs), max(DurationMs)), '-') FROM DeliveryAttempts")
+    DL_IN_FLIGHT=$(sql "$db" "SELECT coalesce(printf('%.1f', sum(DurationMs) / 1000.0 / nullif((julianday(max(AttemptedAt)) - julianday(min(AttemptedAt))) * 86400, 0)), '-') FROM DeliveryAttempts")
     stop_service
     stop_receivers
     drop_db "$db"
@@ -668,8 +670,8 @@ events_phase() {
         what="receiver"; [ "$n" = 1 ] || what="receivers"
         judge ge "$DL_RATE" 1000
         row Events "deliveries/s to $n $what, first to last attempt ($(num "$DL_SUCCEEDED") in $(calc "$DL_SPAN_S") s)" "$(num "$DL_RATE")/s" "" "≥ 1,000/s" "$JUDGED"
-        row Events "to $n $what: delivered / expected (events × endpoints); failed; pending after $DL_WAITED_S s; attempts (non-2xx); POST avg / max ms" \
-            "$(num "$DL_SUCCEEDED") / $(num "$DL_EXPECTED"); $DL_FAILED; $DL_PENDING; $(num "$DL_ATTEMPTS") ($DL_NON2XX); $DL_POST_MS" "" "" ""
+        row Events "to $n $what: delivered / expected (events × endpoints); failed; pending after $DL_WAITED_S s; attempts (non-2xx); POST avg / max ms; POSTs in flight on average" \
+            "$(num "$DL_SUCCEEDED") / $(num "$DL_EXPECTED"); $DL_FAILED; $DL_PENDING; $(num "$DL_ATTEMPTS") ($DL_NON2XX); $DL_POST_MS; $DL_IN_FLIGHT" "" "" ""
         [ "$DL_POSTED" -eq "$EVENT_WEBHOOKS" ] && [ "$DL_EVENTS" -eq "$EVENT_WEBHOOKS" ] \
             || NOTES+=("Events, $n $what: $(num "$DL_POSTED") of $(num "$EVENT_WEBHOOKS") webhooks answered 200 and $(num "$DL_EVENTS") inbound messages were stored (statuses $(val "$DL_R" statuses), the 403s replays: see post_once; connect / read / write errors, timeouts: $(val "$DL_R" connect_err) / $(val "$DL_R" read_err) / $(val "$DL_R" write_err), $(val "$DL_R" timeouts)).")
         [ "$DL_SUCCEEDED" -eq "$DL_EXPECTED" ] \
@@ -1106,7 +1108,7 @@ log "building Release"
 BUILD_STARTED=$SECONDS
 dotnet build "$BENCH/bench.slnx" -c Release -nologo -clp:ErrorsOnly >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log" >&2; die "build failed"; }
 BUILD_S=$((SECONDS - BUILD_STARTED))
-API_DIR=$ROOT/WhatsApp.Api/bin/Release/net10.0
+API_DIR=${API_DIR:-$ROOT/WhatsApp.Api/bin/Release/net10.0} # API_DIR=… runs a build made elsewhere (dotnet build -o), e.g. two builds of the events phase one after the other
 FLOOR_DLL=$BENCH/Floor/bin/Release/net10.0/Floor.dll
 FAKE_DLL=$BENCH/FakePlivo/bin/Release/net10.0/FakePlivo.dll
 SIGN_DLL=$BENCH/SignWebhooks/bin/Release/net10.0/SignWebhooks.dll

@@ -10,11 +10,38 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
 {
     public const int PurgeBatch = 1000;
 
-    /// <summary>Leases up to <paramref name="max"/> of the endpoint's due deliveries to <paramref name="owner"/>, each with its event.</summary>
-    public Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event)>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
+    /// <summary>How old a claimed delivery's body may be when its POST starts; an older one is rendered again.</summary>
+    public static readonly TimeSpan BodyFreshFor = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Leases up to <paramref name="max"/> of the endpoint's due deliveries to <paramref name="owner"/>, each with its
+    /// event and its body, rendered now for the whole batch (one read of their messages, not one per POST).
+    /// </summary>
+    public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
+        var claimed = await unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
+        if (claimed.Count == 0)
+        {
+            return [];
+        }
+
+        var rendered = await bodies.RenderAsync(claimed.Select(c => c.Event).ToList(), ct);
+        var at = time.GetUtcNow();
+        return claimed.Select((c, i) => new ClaimedDelivery(c.Delivery, c.Event, rendered[i], at)).ToList();
+    }
+
+    /// <summary>Gives back claimed deliveries this instance will not attempt (it is stopping), so any instance may claim them now.</summary>
+    public Task ReleaseAsync(IReadOnlyList<ClaimedDelivery> claimed, string owner, CancellationToken ct)
+    {
+        var ids = claimed.Select(c => c.Delivery.Id).ToList();
+        return ids.Count == 0 ? Task.CompletedTask : unitOfWork.ExecuteAsync(
+            async (writes, token) =>
+            {
+                await writes.ReleaseDeliveriesAsync(ids, owner, token);
+                return true;
+            },
+            ct);
     }
 
     /// <summary>
@@ -43,12 +70,18 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
     }
 
     /// <summary>POSTs the claimed delivery's event to its endpoint: what came of it, not yet stored (<see cref="RecordAsync"/>).</summary>
-    public async Task<(DeliveryResult Result, DateTimeOffset At)> AttemptAsync(WebhookEndpoint endpoint, MessageEvent message, CancellationToken ct)
+    public async Task<(DeliveryResult Result, DateTimeOffset At)> AttemptAsync(WebhookEndpoint endpoint, ClaimedDelivery claimed, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        var body = await bodies.RenderAsync(message, ct);
+        ArgumentNullException.ThrowIfNull(claimed);
+        var body = claimed.Body;
+        if (time.GetUtcNow() - claimed.RenderedAt > BodyFreshFor)
+        {
+            // It waited behind a slow endpoint's POSTs: render it again, so content erased meanwhile is not sent.
+            body = (await bodies.RenderAsync([claimed.Event], ct))[0];
+        }
+
         var attemptedAt = time.GetUtcNow();
-        return (await sender.SendAsync(endpoint, message.Id, body, ct), attemptedAt);
+        return (await sender.SendAsync(endpoint, claimed.Event.Id, body, ct), attemptedAt);
     }
 
     /// <summary>

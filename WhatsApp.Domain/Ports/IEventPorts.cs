@@ -3,12 +3,13 @@ using WhatsApp.Domain.Events;
 namespace WhatsApp.Domain.Ports;
 
 /// <summary>
-/// Renders an event's body (<c>{"type", "timestamp", "data"}</c>): its message as the API shows it now, with the
+/// Renders events' bodies (<c>{"type", "timestamp", "data"}</c>): each message as the API shows it now, with the
 /// event's status and sequence, so content erased since is not sent.
 /// </summary>
 public interface IEventBodies
 {
-    Task<string> RenderAsync(MessageEvent message, CancellationToken ct);
+    /// <summary>The body of each of <paramref name="events"/>, in their order, from one read of their messages.</summary>
+    Task<IReadOnlyList<string>> RenderAsync(IReadOnlyList<MessageEvent> events, CancellationToken ct);
 }
 
 /// <summary>POSTs an event's body to an endpoint, signed with its secrets, and reports what came of it; never throws for the receiver's failures.</summary>

@@ -38,6 +38,9 @@ public interface IEventWrites
     Task<IReadOnlyList<(EventDelivery Delivery, MessageEvent Event)>> ClaimDueDeliveriesAsync(
         Guid endpointId, int max, string owner, DateTimeOffset until, DateTimeOffset now, CancellationToken ct);
 
+    /// <summary>Frees the leases <paramref name="owner"/> holds on <paramref name="deliveryIds"/>, for claimed deliveries it will not attempt.</summary>
+    Task ReleaseDeliveriesAsync(IReadOnlyList<Guid> deliveryIds, string owner, CancellationToken ct);
+
     /// <summary>The delivery of the endpoint, if there is one.</summary>
     Task<EventDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken ct);
 

@@ -12,4 +12,8 @@ public interface IMessageRepository
 
     /// <summary>The provider's status reports for a message, oldest first.</summary>
     Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct);
+
+    /// <summary>Those of <paramref name="ids"/> that exist, each with its status history (oldest first), by id.</summary>
+    Task<IReadOnlyDictionary<Guid, (Message Message, IReadOnlyList<MessageStatusEvent> History)>> FindWithHistoryAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken ct);
 }

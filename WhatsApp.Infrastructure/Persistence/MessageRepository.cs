@@ -18,6 +18,24 @@ internal sealed class MessageRepository(IDbContextFactory<WhatsAppDbContext> con
         return await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
     }
 
+    public async Task<IReadOnlyDictionary<Guid, (Message Message, IReadOnlyList<MessageStatusEvent> History)>> FindWithHistoryAsync(
+        IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<Guid, (Message, IReadOnlyList<MessageStatusEvent>)>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var messages = await db.Messages.AsNoTracking().Where(m => ids.Contains(m.Id)).ToListAsync(ct);
+        var history = (await db.StatusEvents.AsNoTracking()
+                .Where(e => e.MessageId != null && ids.Contains(e.MessageId.Value))
+                .OrderBy(e => e.ReceivedAt)
+                .ToListAsync(ct))
+            .ToLookup(e => e.MessageId!.Value);
+        return messages.ToDictionary(m => m.Id, m => (m, (IReadOnlyList<MessageStatusEvent>)history[m.Id].ToList()));
+    }
+
     public async Task<IReadOnlyList<MessageStatusEvent>> GetStatusHistoryAsync(Guid messageId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

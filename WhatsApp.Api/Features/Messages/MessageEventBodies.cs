@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using WhatsApp.Domain.Events;
+using WhatsApp.Domain.Messages;
 using WhatsApp.Domain.Ports;
 
 namespace WhatsApp.Api.Features.Messages;
@@ -14,14 +15,21 @@ namespace WhatsApp.Api.Features.Messages;
 /// </summary>
 internal sealed class MessageEventBodies(IMessageRepository messages, IOptions<JsonOptions> json) : IEventBodies
 {
-    public async Task<string> RenderAsync(MessageEvent message, CancellationToken ct)
+    public async Task<IReadOnlyList<string>> RenderAsync(IReadOnlyList<MessageEvent> events, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(events);
+        var ids = events.Where(e => e is { MessageId: not null, Status: not null }).Select(e => e.MessageId!.Value).Distinct().ToList();
+        var stored = await messages.FindWithHistoryAsync(ids, ct);
+        return events.Select(e => Render(e, stored)).ToList();
+    }
+
+    private string Render(MessageEvent message, IReadOnlyDictionary<Guid, (Message Message, IReadOnlyList<MessageStatusEvent> History)> stored)
+    {
         var options = json.Value.JsonSerializerOptions;
         JsonNode data = new JsonObject { ["description"] = "A test event: the endpoint is reachable and its signature can be checked." };
-        if (message is { MessageId: { } id, Status: { } status } && await messages.FindAsync(id, ct) is { } stored)
+        if (message is { MessageId: { } id, Status: { } status } && stored.TryGetValue(id, out var found))
         {
-            var shown = JsonSerializer.SerializeToNode(stored.ToResponse(await messages.GetStatusHistoryAsync(id, ct)), options)!.AsObject();
+            var shown = JsonSerializer.SerializeToNode(found.Message.ToResponse(found.History), options)!.AsObject();
             shown["status"] = Wire.Name(status);
             shown["sequence"] = message.Sequence;
             data = shown;

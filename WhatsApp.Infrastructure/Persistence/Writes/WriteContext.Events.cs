@@ -73,11 +73,17 @@ internal sealed partial class WriteContext
         return claimed.OrderBy(c => c.Delivery.NextAttemptAt).ThenBy(c => c.Delivery.Id).Select(c => (c.Delivery, c.Event)).ToList();
     }
 
-    public async Task<EventDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken ct)
+    public async Task ReleaseDeliveriesAsync(IReadOnlyList<Guid> deliveryIds, string owner, CancellationToken ct)
     {
         await Flushed(ct);
-        return await Db.EventDeliveries.AsNoTracking().FirstOrDefaultAsync(d => d.Id == deliveryId && d.EndpointId == endpointId, ct);
+        await Db.EventDeliveries.Where(d => deliveryIds.Contains(d.Id) && EF.Property<string?>(d, LeaseOwner) == owner).ExecuteUpdateAsync(
+            s => s.SetProperty(d => EF.Property<string?>(d, LeaseOwner), (string?)null).SetProperty(d => EF.Property<DateTime?>(d, LeaseExpiresAt), (DateTime?)null),
+            ct);
     }
+
+    // Every attempt's outcome reads its delivery first: the prepared point read, not a query through EF.
+    public async Task<EventDelivery?> FindDeliveryAsync(Guid endpointId, Guid deliveryId, CancellationToken ct) =>
+        await session.FindAsync<EventDelivery>(deliveryId, forUpdate: true, ct) is { } found && found.EndpointId == endpointId ? found : null;
 
     public async Task SaveDeliveryAsync(EventDelivery delivery, DeliveryAttempt? attempt, CancellationToken ct)
     {
