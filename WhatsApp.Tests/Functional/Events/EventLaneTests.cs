@@ -26,7 +26,7 @@ public sealed class EventLaneTests
         {
             if (received.Body.Contains("first in line", StringComparison.Ordinal))
             {
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                await Task.Delay(TimeSpan.FromSeconds(1.5));
             }
 
             return 204;
@@ -54,7 +54,7 @@ public sealed class EventLaneTests
         await using var receiver = await EventReceiver.StartAsync();
         receiver.Answer = async _ =>
         {
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
             return 204;
         };
         await using var host = Start(("Events:ConcurrencyPerEndpoint", "1"));
@@ -64,6 +64,8 @@ public sealed class EventLaneTests
             await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91777770000{i}"));
         }
 
+        // The first POST has arrived (and takes 1.5 s, within the 2 s timeout): the test acts within that.
+        await receiver.WaitForAsync(_ => true);
         await WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == 4);
         Assert.That(receiver.Received, Has.Count.EqualTo(1), "one in flight, three claimed and waiting");
 
@@ -109,7 +111,7 @@ public sealed class EventLaneTests
         await using var receiver = await EventReceiver.StartAsync();
         receiver.Answer = async _ =>
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(TimeSpan.FromSeconds(1.5));
             return 204;
         };
         await using var host = Start(("Events:ConcurrencyPerEndpoint", "1"));
@@ -120,10 +122,12 @@ public sealed class EventLaneTests
             await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91555550000{i}"));
         }
 
+        // The first POST has arrived (and takes 1.5 s, within the 2 s timeout): the test acts within that.
+        await receiver.WaitForAsync(_ => true);
         await WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == 4);
         Assert.That((await admin.DeleteAsync($"/api/webhook-endpoints/{endpointId}")).IsSuccessStatusCode, Is.True);
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.That(receiver.Received, Has.Count.EqualTo(1), "only the POST already under way when the endpoint was deleted");
     }
 
