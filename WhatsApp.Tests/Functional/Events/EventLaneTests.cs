@@ -38,7 +38,7 @@ public sealed class EventLaneTests
         await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: "918888800001", body: "first in line"));
         await receiver.WaitForAsync(r => r.Body.Contains("first in line", StringComparison.Ordinal));
         await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: "918888800002", body: "my card number is 4111"));
-        await WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == 2);
+        await WaitUntilLeasedAsync(host, 2);
 
         // Claimed and rendered while the first POST hangs; erased before its own POST starts.
         Assert.That((await admin.DeleteAsync("/api/contacts/+918888800002")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -59,14 +59,11 @@ public sealed class EventLaneTests
         };
         await using var host = Start(("Events:ConcurrencyPerEndpoint", "1"));
         await RegisterAsync(Admin(host), receiver);
-        for (var i = 0; i < 4; i++)
-        {
-            await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91777770000{i}"));
-        }
+        await PostFromFourContactsAsync(host, "91777770000");
 
         // The first POST has arrived (and takes 1.5 s, within the 2 s timeout): the test acts within that.
         await receiver.WaitForAsync(_ => true);
-        await WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == 4);
+        await WaitUntilLeasedAsync(host, 4);
         Assert.That(receiver.Received, Has.Count.EqualTo(1), "one in flight, three claimed and waiting");
 
         var worker = host.Factory.Services.GetServices<IHostedService>().OfType<EventDeliveryWorker>().Single();
@@ -95,10 +92,7 @@ public sealed class EventLaneTests
         };
         await using var host = Start(("Events:ConcurrencyPerEndpoint", "1"));
         await RegisterAsync(Admin(host), receiver);
-        for (var i = 0; i < 4; i++)
-        {
-            await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91666660000{i}"));
-        }
+        await PostFromFourContactsAsync(host, "91666660000");
 
         await WaitUntilAsync(host, async db => await db.WebhookEndpoints.AnyAsync(e => e.Disabled));
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -117,19 +111,28 @@ public sealed class EventLaneTests
         await using var host = Start(("Events:ConcurrencyPerEndpoint", "1"));
         var admin = Admin(host);
         var (endpointId, _) = await RegisterAsync(admin, receiver);
-        for (var i = 0; i < 4; i++)
-        {
-            await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"91555550000{i}"));
-        }
+        await PostFromFourContactsAsync(host, "91555550000");
 
         // The first POST has arrived (and takes 1.5 s, within the 2 s timeout): the test acts within that.
         await receiver.WaitForAsync(_ => true);
-        await WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == 4);
+        await WaitUntilLeasedAsync(host, 4);
         Assert.That((await admin.DeleteAsync($"/api/webhook-endpoints/{endpointId}")).IsSuccessStatusCode, Is.True);
 
         await Task.Delay(TimeSpan.FromSeconds(2.5));
         Assert.That(receiver.Received, Has.Count.EqualTo(1), "only the POST already under way when the endpoint was deleted");
     }
+
+    // Four inbound messages, each from its own contact, so the claim may take them all at once.
+    private static async Task PostFromFourContactsAsync(WebhookTestHost host, string numberPrefix)
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await host.PostSignedAsync(WebhookTestHost.InboundForm(Guid.NewGuid().ToString(), from: $"{numberPrefix}{i}"));
+        }
+    }
+
+    private static Task WaitUntilLeasedAsync(WebhookTestHost host, int deliveries) =>
+        WaitUntilAsync(host, async db => await db.EventDeliveries.CountAsync(d => EF.Property<string?>(d, "LeaseOwner") != null) == deliveries);
 
     private static IDbContextFactory<WhatsAppDbContext> Contexts(WebhookTestHost host) =>
         host.Factory.Services.GetRequiredService<IDbContextFactory<WhatsAppDbContext>>();
