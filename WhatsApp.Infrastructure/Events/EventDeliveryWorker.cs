@@ -84,6 +84,9 @@ internal sealed partial class EventDeliveryWorker(
 
         foreach (var endpoint in due)
         {
+            // A claim is not cut off by the stop: its leases are taken when it commits, so it finishes and its
+            // deliveries join the lane, to be given back with the rest.
+            ct.ThrowIfCancellationRequested();
             var lane = _lanes.GetOrAdd(endpoint.Id, _ => new EndpointLane());
             lane.Endpoint = endpoint;
             var wanted = lane.Wanted((lane.Slow ? 2 : 6) * Limit);
@@ -92,7 +95,7 @@ internal sealed partial class EventDeliveryWorker(
                 continue;
             }
 
-            var claimed = await deliveries.ClaimAsync(endpoint.Id, wanted, _owner, ct);
+            var claimed = await deliveries.ClaimAsync(endpoint.Id, wanted, _owner, CancellationToken.None);
             full |= claimed.Count == wanted;
             lane.Add(claimed);
             StartWaiting(lane);
