@@ -61,9 +61,10 @@ internal sealed class EventDeliveryConfiguration : IEntityTypeConfiguration<Even
         // One delivery of an event per endpoint, even when two instances fan it out.
         builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
 
-        // The claim (an endpoint's due deliveries), the per-contact order check and the deliveries list by status.
-        builder.HasIndex(d => new { d.EndpointId, d.Status, d.NextAttemptAt });
-        builder.HasIndex(d => new { d.EndpointId, d.Contact, d.Status });
+        // The claim walks an endpoint's due deliveries in its own order (NextAttemptAt, Id) and stops at its limit; the
+        // per-contact order check reads only the contact's earlier deliveries. The deliveries list by status.
+        builder.HasIndex(d => new { d.EndpointId, d.Status, d.NextAttemptAt, d.Id });
+        builder.HasIndex(d => new { d.EndpointId, d.Contact, d.Status, d.Id });
         builder.HasIndex(d => new { d.EndpointId, d.Status, d.Id });
         builder.HasIndex(d => d.EventId);
     }

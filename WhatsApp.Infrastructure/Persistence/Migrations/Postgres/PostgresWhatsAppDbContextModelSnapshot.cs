@@ -300,11 +300,11 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("EndpointId", "EventId")
                         .IsUnique();
 
-                    b.HasIndex("EndpointId", "Contact", "Status");
-
                     b.HasIndex("EndpointId", "Status", "Id");
 
-                    b.HasIndex("EndpointId", "Status", "NextAttemptAt");
+                    b.HasIndex("EndpointId", "Contact", "Status", "Id");
+
+                    b.HasIndex("EndpointId", "Status", "NextAttemptAt", "Id");
 
                     b.ToTable("EventDeliveries", (string)null);
                 });
