@@ -58,15 +58,15 @@ internal sealed class EventDeliveryConfiguration : IEntityTypeConfiguration<Even
         builder.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<MessageEvent>().WithMany().HasForeignKey(d => d.EventId).OnDelete(DeleteBehavior.Cascade);
 
-        // One delivery of an event per endpoint, even when two instances fan it out.
-        builder.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
+        // One delivery of an event per endpoint, even when two instances fan it out; also an event's deliveries (the
+        // purge of unneeded events, the cascade), so no index of its own for those.
+        builder.HasIndex(d => new { d.EventId, d.EndpointId }).IsUnique();
 
         // The claim walks an endpoint's due deliveries in its own order (NextAttemptAt, Id) and stops at its limit; the
         // per-contact order check reads only the contact's earlier deliveries. The deliveries list by status.
         builder.HasIndex(d => new { d.EndpointId, d.Status, d.NextAttemptAt, d.Id });
         builder.HasIndex(d => new { d.EndpointId, d.Contact, d.Status, d.Id });
         builder.HasIndex(d => new { d.EndpointId, d.Status, d.Id });
-        builder.HasIndex(d => d.EventId);
     }
 }
 

@@ -295,9 +295,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("EndpointId", "EventId")
+                    b.HasIndex("EventId", "EndpointId")
                         .IsUnique();
 
                     b.HasIndex("EndpointId", "Status", "Id");

@@ -261,9 +261,7 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("EventId");
-
-                    b.HasIndex("EndpointId", "EventId")
+                    b.HasIndex("EventId", "EndpointId")
                         .IsUnique();
 
                     b.HasIndex("EndpointId", "Status", "Id");
