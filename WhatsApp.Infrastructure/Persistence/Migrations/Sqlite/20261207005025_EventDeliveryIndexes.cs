@@ -5,7 +5,7 @@
 namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class OrderedDeliveryClaim : Migration
+    public partial class EventDeliveryIndexes : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,7 +15,15 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                 table: "EventDeliveries");
 
             migrationBuilder.DropIndex(
+                name: "IX_EventDeliveries_EndpointId_EventId",
+                table: "EventDeliveries");
+
+            migrationBuilder.DropIndex(
                 name: "IX_EventDeliveries_EndpointId_Status_NextAttemptAt",
+                table: "EventDeliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EventDeliveries_EventId",
                 table: "EventDeliveries");
 
             migrationBuilder.CreateIndex(
@@ -27,6 +35,12 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_EventDeliveries_EndpointId_Status_NextAttemptAt_Id",
                 table: "EventDeliveries",
                 columns: new[] { "EndpointId", "Status", "NextAttemptAt", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventDeliveries_EventId_EndpointId",
+                table: "EventDeliveries",
+                columns: new[] { "EventId", "EndpointId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -40,15 +54,30 @@ namespace WhatsApp.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_EventDeliveries_EndpointId_Status_NextAttemptAt_Id",
                 table: "EventDeliveries");
 
+            migrationBuilder.DropIndex(
+                name: "IX_EventDeliveries_EventId_EndpointId",
+                table: "EventDeliveries");
+
             migrationBuilder.CreateIndex(
                 name: "IX_EventDeliveries_EndpointId_Contact_Status",
                 table: "EventDeliveries",
                 columns: new[] { "EndpointId", "Contact", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EventDeliveries_EndpointId_EventId",
+                table: "EventDeliveries",
+                columns: new[] { "EndpointId", "EventId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EventDeliveries_EndpointId_Status_NextAttemptAt",
                 table: "EventDeliveries",
                 columns: new[] { "EndpointId", "Status", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EventDeliveries_EventId",
+                table: "EventDeliveries",
+                column: "EventId");
         }
     }
 }
