@@ -647,7 +647,7 @@ measure_deliveries() { # receivers
 }
 
 events_phase() {
-    local r ratio ratios="" each="" rss=0 n what i base_sum=0 one_sum=0
+    local r ratio ratios="" each="" rss=0 n what i one_sum=0
     # The machine's speed drifts between minutes (the no-endpoint rate alone moved from 2,062 to 5,138 req/s between
     # runs), so the ingestion is measured in alternating pairs, without and with the endpoint, and judged by the median.
     start_receivers 1
@@ -661,7 +661,7 @@ events_phase() {
         [ "$(val "$r" exhausted)" -eq 0 ] || NOTES+=("Events: the pre-signed requests ran out before the end of the load with one endpoint; the throughput is a lower bound.")
         ratio=$(calc "$WH_RPS / $base" 4)
         ratios+="$ratio"$'\n' each+="${each:+, }$(num "$WH_RPS") / $(num "$base") = $(calc "$ratio")"
-        base_sum=$(calc "$base_sum + $base" 0) one_sum=$(calc "$one_sum + $WH_RPS" 0)
+        one_sum=$(calc "$one_sum + $WH_RPS" 0)
     done
     stop_receivers
     ratio=$(median <<<"${ratios%$'\n'}")
