@@ -19,8 +19,15 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 });
 if (buildTimeDocument)
 {
-    // Its start-up migrates a database: a scratch one, not the developer's data/whatsapp.db.
-    builder.Configuration["ConnectionStrings:WhatsApp"] = $"Data Source={Path.Combine(Path.GetTempPath(), "whatsapp-openapi-build.db")}";
+    // Its start-up migrates a database: a scratch one, not the developer's data/whatsapp.db, made afresh each build so
+    // a migration rewritten since the last build cannot meet the state an earlier one left.
+    var scratch = Path.Combine(Path.GetTempPath(), "whatsapp-openapi-build.db");
+    foreach (var file in new[] { scratch, scratch + "-wal", scratch + "-shm" })
+    {
+        File.Delete(file);
+    }
+
+    builder.Configuration["ConnectionStrings:WhatsApp"] = $"Data Source={scratch}";
 }
 builder.Configuration.ReloadJsonFilesByPolling(builder.Environment.ContentRootPath);
 PlivoEnvironmentAliases.Apply(builder.Configuration);
