@@ -20,7 +20,7 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
     public async Task<IReadOnlyList<ClaimedDelivery>> ClaimAsync(Guid endpointId, int max, string owner, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var claimed = await unitOfWork.ExecuteAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
+        var claimed = await unitOfWork.ExecuteInBackgroundAsync((writes, token) => writes.ClaimDueDeliveriesAsync(endpointId, max, owner, now + policy.Lease, now, token), ct);
         if (claimed.Count == 0)
         {
             return [];
@@ -105,7 +105,7 @@ public sealed class EventDeliveries(IUnitOfWork unitOfWork, IEventBodies bodies,
     private Task<WebhookEndpoint?> StoreOutcomeAsync(Guid deliveryId, WebhookEndpoint claimedFor, DeliveryResult result, DateTimeOffset attemptedAt, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return unitOfWork.ExecuteAsync<WebhookEndpoint?>(
+        return unitOfWork.ExecuteInBackgroundAsync<WebhookEndpoint?>(
             async (writes, token) =>
             {
                 // Read again in the unit: a deletion may have happened while the POST was out.

@@ -14,7 +14,7 @@ public sealed class EventFanOut(IUnitOfWork unitOfWork, TimeProvider time)
     public Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        return unitOfWork.ExecuteAsync(
+        return unitOfWork.ExecuteInBackgroundAsync(
             async (writes, token) =>
             {
                 var pending = await writes.EventsToFanOutAsync(Batch, token);

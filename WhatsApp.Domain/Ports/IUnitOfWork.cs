@@ -12,4 +12,11 @@ namespace WhatsApp.Domain.Ports;
 public interface IUnitOfWork
 {
     Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct);
+
+    /// <summary>
+    /// The same contract, for work no request waits on (the fan-out and delivery of events): with one writer, it
+    /// yields to callers' writes, so it may wait under load; elsewhere it is <see cref="ExecuteAsync{T}"/>.
+    /// </summary>
+    Task<T> ExecuteInBackgroundAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        ExecuteAsync(work, ct);
 }

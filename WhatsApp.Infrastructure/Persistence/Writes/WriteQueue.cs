@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,8 @@ namespace WhatsApp.Infrastructure.Persistence.Writes;
 /// without savepoints; if a unit fails, the batch is undone whole and runs again with each unit in its own savepoint,
 /// so a failed unit rolls back alone (this is why a unit's work may run more than once). A failed commit fails the
 /// whole batch. The loop keeps one connection and its prepared commands (<see cref="WriteSession"/>) open across
-/// batches, and opens a fresh one after a failure.
+/// batches, and opens a fresh one after a failure. Background writes wait behind callers' writes, within the share
+/// of the writer <see cref="BackgroundBudget"/> gives them.
 /// </summary>
 internal sealed partial class WriteQueue(
     IDbContextFactory<WhatsAppDbContext> contexts, ILogger<WriteQueue> logger) : IUnitOfWork, IWriteBacklog, IHostedService, IDisposable
@@ -21,14 +23,18 @@ internal sealed partial class WriteQueue(
     private const int MaxBatch = 512;
     private const int MaxAttempts = 3;
     private const string Savepoint = "write";
+    private static readonly TimeSpan HeldBack = TimeSpan.FromMilliseconds(5);
 
     private readonly Channel<IWork> _channel = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<IWork> _background = Channel.CreateUnbounded<IWork>(new UnboundedChannelOptions { SingleReader = true });
 
     private readonly SemaphoreSlim _wake = new(0);
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Thread? _thread;
+    private readonly BackgroundBudget _budget = new();
     private int _pending;
     private int _sleeping;
+    private long _backgroundTicks;
 
     /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -48,10 +54,17 @@ internal sealed partial class WriteQueue(
     }
 
     /// <summary>Runs <paramref name="work"/> inside the next batch's transaction and returns its result once the batch is committed.</summary>
-    public Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct)
+    public Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        Enqueue(_channel, work, ct);
+
+    /// <summary>Like <see cref="ExecuteAsync{T}"/>, within the share of the writer <see cref="BackgroundBudget"/> allows.</summary>
+    public Task<T> ExecuteInBackgroundAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
+        Enqueue(_background, work, ct);
+
+    private Task<T> Enqueue<T>(Channel<IWork> channel, Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var item = new Work<T>(work, ct);
-        if (!_channel.Writer.TryWrite(item))
+        if (!channel.Writer.TryWrite(item))
         {
             throw new InvalidOperationException("The write queue has stopped.");
         }
@@ -87,6 +100,7 @@ internal sealed partial class WriteQueue(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _channel.Writer.TryComplete();
+        _background.Writer.TryComplete();
         Wake();
         if (_thread is null)
         {
@@ -126,7 +140,8 @@ internal sealed partial class WriteQueue(
             // Not expected (each batch catches its own failures), but no caller may wait forever on a loop that is gone.
             LogLoopDied(ex);
             _channel.Writer.TryComplete();
-            while (_channel.Reader.TryRead(out var work))
+            _background.Writer.TryComplete();
+            while (_channel.Reader.TryRead(out var work) || _background.Reader.TryRead(out work))
             {
                 Interlocked.Decrement(ref _pending);
                 work.Fail(ex);
@@ -148,30 +163,32 @@ internal sealed partial class WriteQueue(
             while (true)
             {
                 batch.Clear();
-                while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var work))
+                while (batch.Count < MaxBatch && TryTake(_channel, out var work))
                 {
-                    Interlocked.Decrement(ref _pending);
-                    if (work.RequestAborted.IsCancellationRequested)
-                    {
-                        work.Fail(new OperationCanceledException(work.RequestAborted));
-                        continue;
-                    }
-
                     batch.Add(work);
                 }
 
-                if (batch.Count > 0)
+                var started = Stopwatch.GetTimestamp();
+                var background = _background.Reader.TryPeek(out _);
+                if (batch.Count > 0 || (background && (!_budget.Capped(started) || _channel.Reader.Completion.IsCompleted)))
                 {
+                    var callers = batch.Count;
+                    _backgroundTicks = 0;
+
                     // Synchronous on SQLite; on PostgreSQL the batch's I/O completes on the pool and only its end wakes this thread.
                     RunBatchAsync(batch).GetAwaiter().GetResult();
+                    var ended = Stopwatch.GetTimestamp();
+                    _budget.Ended(ended, callers == 0 ? 0 : ended - started - _backgroundTicks, _backgroundTicks);
                 }
-                else if (_channel.Reader.Completion.IsCompleted)
+                else if (_channel.Reader.Completion.IsCompleted && _background.Reader.Completion.IsCompleted)
                 {
                     return;
                 }
                 else
                 {
-                    Sleep();
+                    // Held to their share, background writes run only beside callers' writes (a batch of their own
+                    // would add a commit to the callers' wait) until the writer quietens.
+                    Sleep(background ? HeldBack : Timeout.InfiniteTimeSpan);
                 }
             }
         }
@@ -186,10 +203,12 @@ internal sealed partial class WriteQueue(
     /// wakes the loop, so a write queued at any moment either is seen here or wakes the loop, and the semaphore is
     /// released only for a loop that sleeps, not once per write.
     /// </summary>
-    private void Sleep()
+    private void Sleep(TimeSpan timeout)
     {
         Interlocked.Exchange(ref _sleeping, 1);
-        if (_channel.Reader.TryPeek(out _) || _channel.Reader.Completion.IsCompleted)
+        var held = timeout != Timeout.InfiniteTimeSpan;
+        if (_channel.Reader.TryPeek(out _) || (!held && _background.Reader.TryPeek(out _))
+            || (_channel.Reader.Completion.IsCompleted && _background.Reader.Completion.IsCompleted))
         {
             if (Interlocked.Exchange(ref _sleeping, 0) == 1)
             {
@@ -199,7 +218,11 @@ internal sealed partial class WriteQueue(
             // A writer lowered the flag first and released (or is about to release) the semaphore: take that release.
         }
 
-        _wake.Wait();
+        if (!_wake.Wait(timeout) && Interlocked.Exchange(ref _sleeping, 0) == 0)
+        {
+            // The time ran out as a writer lowered the flag: take its release.
+            _wake.Wait();
+        }
     }
 
     // A full fence between queuing the write and reading the flag (as Sleep has between raising the flag and looking
@@ -266,14 +289,19 @@ internal sealed partial class WriteQueue(
             context = await BeginBatchAsync();
             foreach (var work in batch)
             {
-                try
-                {
-                    await work.RunAsync(context, CancellationToken.None);
-                }
-                finally
-                {
-                    context.Session.Db.ChangeTracker.Clear();
-                }
+                await RunAsync(context, work);
+            }
+
+            // Callers' writes first: background ones add to the wait for the commit, within their budget.
+            var stopping = _channel.Reader.Completion.IsCompleted;
+            while (batch.Count < MaxBatch && (stopping || _budget.MayRun(Stopwatch.GetTimestamp())) && TryTake(_background, out var work))
+            {
+                var started = Stopwatch.GetTimestamp();
+                batch.Add(work);
+                await RunAsync(context, work);
+                var ran = Stopwatch.GetTimestamp() - started;
+                _backgroundTicks += ran;
+                _budget.Spent(ran, started);
             }
         }
         catch (Exception ex)
@@ -307,6 +335,35 @@ internal sealed partial class WriteQueue(
 
         batch.ForEach(w => w.Complete());
         return true;
+    }
+
+    private static async Task RunAsync(WriteContext context, IWork work)
+    {
+        try
+        {
+            await work.RunAsync(context, CancellationToken.None);
+        }
+        finally
+        {
+            context.Session.Db.ChangeTracker.Clear();
+        }
+    }
+
+    // The next write of the channel that is still wanted (one whose caller has gone is failed, not run).
+    private bool TryTake(Channel<IWork> channel, out IWork work)
+    {
+        while (channel.Reader.TryRead(out work!))
+        {
+            Interlocked.Decrement(ref _pending);
+            if (!work.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+
+            work.Fail(new OperationCanceledException(work.RequestAborted));
+        }
+
+        return false;
     }
 
     private async Task<WriteContext> BeginBatchAsync()
