@@ -19,6 +19,7 @@ internal sealed class BackgroundBudget
     private double _callerShare;
     private long _lastEnd = Stopwatch.GetTimestamp();
     private long _credit;
+    private long _spentInBatch;
 
     /// <summary>Whether background writes are held to their share: callers' batches kept the writer busy lately.</summary>
     public bool Capped(long now) => CallerShare(now) >= BusyShare;
@@ -26,9 +27,10 @@ internal sealed class BackgroundBudget
     /// <summary>Whether a background write may run now, beside callers' writes.</summary>
     public bool MayRun(long now) => !Capped(now) || _credit > 0;
 
-    /// <summary>A background write that ran for <paramref name="ticks"/> spends them, when capped.</summary>
+    /// <summary>A background write ran for <paramref name="ticks"/>: part of its batch, and spent from the credit when capped.</summary>
     public void Spent(long ticks, long now)
     {
+        _spentInBatch += ticks;
         if (Capped(now))
         {
             _credit -= ticks;
@@ -36,12 +38,15 @@ internal sealed class BackgroundBudget
     }
 
     /// <summary>
-    /// A batch ended at <paramref name="end"/>: callers' writes took <paramref name="callerTicks"/> of it (their runs
-    /// and the commit they waited on; 0 for a batch of background writes alone) and background ones <paramref
-    /// name="backgroundTicks"/>. How busy callers keep the writer is measured on the time background writes left.
+    /// A batch that began at <paramref name="start"/> ended at <paramref name="end"/>. Its callers' writes, if it
+    /// <paramref name="hadCallers"/>, took all of it but the background writes' own time (their runs and the commit
+    /// they waited on). How busy callers keep the writer is measured on the time background writes left.
     /// </summary>
-    public void Ended(long end, long callerTicks, long backgroundTicks)
+    public void Ended(long start, long end, bool hadCallers)
     {
+        var backgroundTicks = _spentInBatch;
+        _spentInBatch = 0;
+        var callerTicks = hadCallers ? end - start - backgroundTicks : 0;
         var wall = Math.Max(1, end - _lastEnd);
         var busy = Math.Min(1.0, (double)callerTicks / Math.Max(1, wall - backgroundTicks));
         _callerShare += Math.Min(1.0, (double)wall / Window) * (busy - _callerShare);

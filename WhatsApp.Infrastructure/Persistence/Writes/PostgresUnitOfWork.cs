@@ -28,10 +28,6 @@ internal sealed class PostgresUnitOfWork : IUnitOfWork, IWriteBacklog, IHostedSe
     public Task<T> ExecuteAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
         _writers[(int)((uint)Interlocked.Increment(ref _next) % (uint)_writers.Length)].ExecuteAsync(work, ct);
 
-    // Concurrent transactions: no writer to yield to.
-    public Task<T> ExecuteInBackgroundAsync<T>(Func<IWriteContext, CancellationToken, Task<T>> work, CancellationToken ct) =>
-        ExecuteAsync(work, ct);
-
     public Task StartAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(_writers.Select(w => w.StartAsync(cancellationToken)));
 

@@ -34,7 +34,6 @@ internal sealed partial class WriteQueue(
     private readonly BackgroundBudget _budget = new();
     private int _pending;
     private int _sleeping;
-    private long _backgroundTicks;
 
     /// <summary>Writes waiting for the next batch (a single-reader channel cannot count itself).</summary>
     public int Pending => Volatile.Read(ref _pending);
@@ -172,13 +171,11 @@ internal sealed partial class WriteQueue(
                 var background = _background.Reader.TryPeek(out _);
                 if (batch.Count > 0 || (background && (!_budget.Capped(started) || _channel.Reader.Completion.IsCompleted)))
                 {
-                    var callers = batch.Count;
-                    _backgroundTicks = 0;
+                    var callers = batch.Count > 0;
 
                     // Synchronous on SQLite; on PostgreSQL the batch's I/O completes on the pool and only its end wakes this thread.
                     RunBatchAsync(batch).GetAwaiter().GetResult();
-                    var ended = Stopwatch.GetTimestamp();
-                    _budget.Ended(ended, callers == 0 ? 0 : ended - started - _backgroundTicks, _backgroundTicks);
+                    _budget.Ended(started, Stopwatch.GetTimestamp(), callers);
                 }
                 else if (_channel.Reader.Completion.IsCompleted && _background.Reader.Completion.IsCompleted)
                 {
@@ -299,9 +296,7 @@ internal sealed partial class WriteQueue(
                 var started = Stopwatch.GetTimestamp();
                 batch.Add(work);
                 await RunAsync(context, work);
-                var ran = Stopwatch.GetTimestamp() - started;
-                _backgroundTicks += ran;
-                _budget.Spent(ran, started);
+                _budget.Spent(Stopwatch.GetTimestamp() - started, started);
             }
         }
         catch (Exception ex)

@@ -60,14 +60,12 @@ public sealed class BackgroundBudgetTests
         var budget = new BackgroundBudget();
         var now = Run(budget, batches: 100, callerMs: 10, gapMs: 0, out _);
         budget.Spent(Ticks(50), now);
-        now += Ticks(10);
-        budget.Ended(now, callerTicks: 0, backgroundTicks: Ticks(10));
+        BackgroundAlone(budget, ref now);
         var afterOne = (budget.Capped(now), budget.MayRun(now));
 
         for (var i = 0; i < 20; i++)
         {
-            now += Ticks(10);
-            budget.Ended(now, callerTicks: 0, backgroundTicks: Ticks(10));
+            BackgroundAlone(budget, ref now);
         }
 
         Assert.Multiple(() =>
@@ -85,7 +83,9 @@ public sealed class BackgroundBudgetTests
         background = 0;
         for (var i = 0; i < batches; i++)
         {
-            now += Ticks(gapMs) + Ticks(callerMs);
+            now += Ticks(gapMs);
+            var start = now;
+            now += Ticks(callerMs);
             long ran = 0;
             while (ran < Ticks(20) && budget.MayRun(now))
             {
@@ -94,11 +94,19 @@ public sealed class BackgroundBudgetTests
                 now += Step;
             }
 
-            budget.Ended(now, Ticks(callerMs), ran);
+            budget.Ended(start, now, hadCallers: true);
             background += ran;
         }
 
         return now;
+    }
+
+    // A 10 ms batch of background writes alone.
+    private static void BackgroundAlone(BackgroundBudget budget, ref long now)
+    {
+        budget.Spent(Ticks(10), now);
+        budget.Ended(now, now + Ticks(10), hadCallers: false);
+        now += Ticks(10);
     }
 
     private static long Ticks(double ms) => (long)(ms * Stopwatch.Frequency / 1000);
