@@ -100,6 +100,11 @@ public static class DependencyInjection
         services.AddHostedService<StatusSweepWorker>();
         services.AddPrivacy();
         services.AddEvents();
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<SearchIndexWorker>();
+        }
+
         if (configuration.GetValue($"{DispatchOptions.SectionName}:{nameof(DispatchOptions.Enabled)}", true))
         {
             services.AddHostedService<DispatchWorker>();

@@ -5,8 +5,9 @@ using WhatsApp.Infrastructure.Persistence;
 namespace WhatsApp.Infrastructure.History;
 
 /// <summary>
-/// The trigram index behind text search (SQLite: the FTS5 table <c>MessageSearch</c>; PostgreSQL: <c>pg_trgm</c>'s GIN
-/// index on <c>SearchText</c>). A needle found in few messages is answered from the index; one found in many is left
+/// The trigram index behind text search (SQLite: the FTS5 table <c>MessageSearch</c>, filled behind the writes by
+/// <see cref="SearchIndexWorker"/>, with the messages it has not reached yet read directly; PostgreSQL: <c>pg_trgm</c>'s
+/// GIN index on <c>SearchText</c>). A needle found in few messages is answered from the index; one found in many is left
 /// to the ordered walk, which fills a page from the newest messages sooner than sorting every match would.
 /// </summary>
 internal static class TextIndex
@@ -30,7 +31,13 @@ internal static class TextIndex
             ? await db.Database.SqlQuery<Guid>(
                 $"""SELECT "Id" AS "Value" FROM "Messages" WHERE "SearchText" LIKE {LikePattern(needle)} LIMIT {limit}""").ToListAsync(ct)
             : await db.Database.SqlQuery<Guid>(
-                $"SELECT m.Id AS Value FROM MessageSearch s JOIN Messages m ON m.rowid = s.rowid WHERE MessageSearch MATCH {Phrase(needle)} LIMIT {limit}").ToListAsync(ct);
+                $"""
+                SELECT m.Id AS Value FROM MessageSearch s JOIN Messages m ON m.rowid = s.rowid WHERE MessageSearch MATCH {Phrase(needle)}
+                UNION ALL
+                SELECT Id AS Value FROM Messages
+                WHERE rowid > (SELECT IndexedThrough FROM SearchIndexState WHERE Id = 1) AND instr(SearchText, {needle}) > 0
+                LIMIT {limit}
+                """).ToListAsync(ct);
         return ids.Count > Cap ? null : ids;
     }
 

@@ -57,6 +57,10 @@ public sealed class HistorySeeder(TimeProvider time)
             phase = Stopwatch.GetTimestamp();
             pragmas.PrepareIndexBuild();
             indexes.Recreate(connection);
+
+            // The service indexes new messages for search in background writes; seeded ones are indexed here at once.
+            SqliteCommands.Execute(connection, "INSERT INTO MessageSearch(MessageSearch) VALUES ('rebuild');");
+            SqliteCommands.Execute(connection, "UPDATE SearchIndexState SET IndexedThrough = COALESCE((SELECT max(rowid) FROM Messages), 0) WHERE Id = 1;");
             indexElapsed = Stopwatch.GetElapsedTime(phase);
 
             phase = Stopwatch.GetTimestamp();
