@@ -11,32 +11,8 @@ namespace WhatsApp.Infrastructure.Events;
 /// </summary>
 internal sealed partial class EventFanOutWorker(EventFanOut fanOut, IOptions<EventsOptions> options, ILogger<EventFanOutWorker> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var full = false;
-                try
-                {
-                    full = await fanOut.RunAsync(stoppingToken) == EventFanOut.Batch;
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRoundFailed(ex);
-                }
-
-                if (!full)
-                {
-                    await Task.Delay(options.Value.PollInterval, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BacklogRounds.RunAsync(fanOut.RunAsync, EventFanOut.Batch, options.Value.PollInterval, LogRoundFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An event fan-out round failed; trying again shortly")]
     private partial void LogRoundFailed(Exception exception);

@@ -19,32 +19,8 @@ internal sealed partial class SearchIndexWorker(WriteQueue writes, ILogger<Searc
     public static Task<int> IndexAsync(WriteQueue writes, int max, CancellationToken ct) =>
         writes.ExecuteInBackgroundAsync((context, token) => ((WriteContext)context).IndexSearchTextAsync(max, token), ct);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                var indexed = 0;
-                try
-                {
-                    indexed = await IndexAsync(writes, Batch, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRoundFailed(ex);
-                }
-
-                if (indexed < Batch)
-                {
-                    await Task.Delay(Idle, stoppingToken);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        BacklogRounds.RunAsync(ct => IndexAsync(writes, Batch, ct), Batch, Idle, LogRoundFailed, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A search indexing round failed; trying again shortly")]
     private partial void LogRoundFailed(Exception exception);
